@@ -1,0 +1,120 @@
+package io.evalflow.account;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.evalflow.shared.DomainException;
+import io.evalflow.shared.NotFoundException;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.StringUtils;
+
+/**
+ * Registration of applicant units and the accounts of experts and staff; lookups of units
+ * by id or name.
+ */
+@Service
+@Transactional
+public class AccountService {
+
+	private final AccountRepository accounts;
+
+	private final UnitRepository units;
+
+	private final PasswordEncoder passwordEncoder;
+
+	private final Clock clock;
+
+	AccountService(AccountRepository accounts, UnitRepository units, PasswordEncoder passwordEncoder, Clock clock) {
+		this.accounts = accounts;
+		this.units = units;
+		this.passwordEncoder = passwordEncoder;
+		this.clock = clock;
+	}
+
+	/**
+	 * Registers an applicant: the unit (or the individual) and its contact person's
+	 * account.
+	 */
+	public Account registerApplicant(RegistrationRequest request) {
+		checkUsernameFree(request.username());
+		if (this.units.findByName(request.unitName().trim()).isPresent()) {
+			throw new DomainException("account.error.unitTaken", request.unitName());
+		}
+		Unit unit = new Unit(request.unitName().trim(), request.unitType(), request.region(), this.clock.instant());
+		unit.contact(request.contactPerson(), request.email(), request.phone());
+		this.units.save(unit);
+		String displayName = StringUtils.hasText(request.contactPerson()) ? request.contactPerson() : unit.getName();
+		return this.accounts.save(new Account(request.username(), this.passwordEncoder.encode(request.password()),
+				displayName, Role.APPLICANT, unit.getId(), this.clock.instant()));
+	}
+
+	/**
+	 * Creates an account of any role; used for experts, organizers and the demo.
+	 */
+	public Account createAccount(String username, String rawPassword, String displayName, Role role, Long unitId) {
+		checkUsernameFree(username);
+		return this.accounts.save(new Account(username, this.passwordEncoder.encode(rawPassword), displayName, role,
+				unitId, this.clock.instant()));
+	}
+
+	/**
+	 * The unit of that name, created with the given type and region when it is new.
+	 * Co-applicant units and experts' affiliations are often named before anyone from
+	 * them registers.
+	 */
+	public Unit findOrCreateUnit(String name, UnitType type, String region) {
+		String trimmed = name.trim();
+		return this.units.findByName(trimmed)
+			.orElseGet(() -> this.units.save(new Unit(trimmed, type, region, this.clock.instant())));
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Account> findAccount(String username) {
+		return this.accounts.findByUsername(username);
+	}
+
+	@Transactional(readOnly = true)
+	public boolean usernameTaken(String username) {
+		return this.accounts.existsByUsername(username);
+	}
+
+	@Transactional(readOnly = true)
+	public Unit unit(Long id) {
+		return this.units.findById(id).orElseThrow(() -> new NotFoundException("unit", id));
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Unit> findUnit(String name) {
+		return this.units.findByName(name.trim());
+	}
+
+	@Transactional(readOnly = true)
+	public Map<Long, Unit> units(Collection<Long> ids) {
+		return this.units.findAllById(ids).stream().collect(Collectors.toMap(Unit::getId, Function.identity()));
+	}
+
+	@Transactional(readOnly = true)
+	public Map<Long, Account> accountsById(Collection<Long> ids) {
+		return this.accounts.findAllById(ids).stream().collect(Collectors.toMap(Account::getId, Function.identity()));
+	}
+
+	@Transactional(readOnly = true)
+	public List<Account> accounts(Role role) {
+		return this.accounts.findByRoleOrderByUsername(role);
+	}
+
+	private void checkUsernameFree(String username) {
+		if (this.accounts.existsByUsername(username)) {
+			throw new DomainException("account.error.usernameTaken", username);
+		}
+	}
+
+}

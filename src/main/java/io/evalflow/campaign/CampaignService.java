@@ -1,0 +1,205 @@
+package io.evalflow.campaign;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import io.evalflow.shared.DomainException;
+import io.evalflow.shared.NotFoundException;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.StringUtils;
+
+/**
+ * Defines campaigns and carries out the state changes of their process. Organizer
+ * decisions go through {@link #decide}; the process's service tasks call the other
+ * mutators.
+ */
+@Service
+@Transactional
+public class CampaignService {
+
+	static final int MIN_ROUNDS = 2;
+
+	static final int MAX_ROUNDS = 5;
+
+	private final CampaignRepository campaigns;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	CampaignService(CampaignRepository campaigns, ApplicationEventPublisher events, Clock clock) {
+		this.campaigns = campaigns;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	public Campaign create(CampaignDefinition definition) {
+		validate(definition);
+		Campaign campaign = this.campaigns.save(new Campaign(definition, this.clock.instant()));
+		this.events.publishEvent(new CampaignCreated(campaign.getId(), campaign.getSubmissionDeadline(),
+				campaign.getRounds().stream().map(ReviewRound::getRoundNo).toList()));
+		return campaign;
+	}
+
+	private void validate(CampaignDefinition d) {
+		if (!StringUtils.hasText(d.code()) || !d.code().matches("[A-Za-z0-9-]{2,40}")) {
+			throw new DomainException("campaign.error.code");
+		}
+		if (this.campaigns.existsByCode(d.code())) {
+			throw new DomainException("campaign.error.codeTaken", d.code());
+		}
+		if (!StringUtils.hasText(d.name()) || !StringUtils.hasText(d.organizer()) || d.submissionDeadline() == null) {
+			throw new DomainException("campaign.error.incomplete");
+		}
+		if (d.categories() == null || d.categories().isEmpty()) {
+			throw new DomainException("campaign.error.noCategories");
+		}
+		Set<String> codes = new HashSet<>();
+		for (CampaignDefinition.CategoryDefinition c : d.categories()) {
+			if (!StringUtils.hasText(c.code()) || !StringUtils.hasText(c.name()) || c.quota() < 1) {
+				throw new DomainException("campaign.error.category", c.code());
+			}
+			if (!codes.add(c.code())) {
+				throw new DomainException("campaign.error.duplicateCategory", c.code());
+			}
+		}
+		if (d.rounds() == null || d.rounds().size() < MIN_ROUNDS || d.rounds().size() > MAX_ROUNDS) {
+			throw new DomainException("campaign.error.roundCount", MIN_ROUNDS, MAX_ROUNDS);
+		}
+		for (int i = 0; i < d.rounds().size(); i++) {
+			validateRound(d.rounds().get(i), i == d.rounds().size() - 1);
+		}
+	}
+
+	private void validateRound(CampaignDefinition.RoundDefinition r, boolean finalRound) {
+		if (!StringUtils.hasText(r.name()) || r.type() == null || r.rule() == null) {
+			throw new DomainException("round.error.incomplete", r.name());
+		}
+		if (r.expertsPerApplication() < 1 || r.expertsPerApplication() > 15 || r.reviewDays() < 1) {
+			throw new DomainException("round.error.experts", r.name());
+		}
+		if (finalRound != (r.rule() == AdvancementRule.CATEGORY_QUOTA)) {
+			throw new DomainException("round.error.finalRule", r.name());
+		}
+		if (!finalRound && (r.ruleCount() == null || r.ruleCount() < 1)) {
+			throw new DomainException("round.error.ruleCount", r.name());
+		}
+		if (r.criteria() == null || r.criteria().isEmpty()) {
+			throw new DomainException("round.error.noCriteria", r.name());
+		}
+		for (CampaignDefinition.CriterionDefinition c : r.criteria()) {
+			if (!StringUtils.hasText(c.name()) || c.weight() == null || c.weight().compareTo(BigDecimal.ZERO) <= 0
+					|| c.maxScore() < 1) {
+				throw new DomainException("round.error.criterion", r.name(), c.name());
+			}
+		}
+	}
+
+	/**
+	 * Raises an organizer decision. The workflow completes the matching user task in this
+	 * transaction, or refuses it when the campaign is at another stage.
+	 */
+	public void decide(Long campaignId, String step, Integer roundNo, String actor) {
+		get(campaignId);
+		this.events.publishEvent(new PipelineDecision(campaignId, step, roundNo, actor));
+	}
+
+	@Transactional(readOnly = true)
+	public Campaign get(Long id) {
+		return this.campaigns.findById(id).orElseThrow(() -> new NotFoundException("campaign", id));
+	}
+
+	@Transactional(readOnly = true)
+	public Campaign byCode(String code) {
+		return this.campaigns.findByCode(code).orElseThrow(() -> new NotFoundException("campaign", code));
+	}
+
+	@Transactional(readOnly = true)
+	public List<Campaign> all() {
+		return this.campaigns.findAllByOrderByCreatedAtDesc();
+	}
+
+	@Transactional(readOnly = true)
+	public List<Campaign> published() {
+		return this.campaigns.findByStatusOrderByPublishedAtDesc(CampaignStatus.PUBLISHED);
+	}
+
+	@Transactional(readOnly = true)
+	public ReviewRound round(Long roundId) {
+		return this.campaigns.findRound(roundId).orElseThrow(() -> new NotFoundException("round", roundId));
+	}
+
+	@Transactional(readOnly = true)
+	public ReviewRound round(Long campaignId, int roundNo) {
+		return get(campaignId).round(roundNo);
+	}
+
+	/**
+	 * Locks the round's row until the transaction ends; serialises the "was that the last
+	 * review?" check.
+	 */
+	public ReviewRound lockRound(Long roundId) {
+		return this.campaigns.lockRound(roundId).orElseThrow(() -> new NotFoundException("round", roundId));
+	}
+
+	public void processStarted(Long campaignId, String processInstanceId) {
+		get(campaignId).processStarted(processInstanceId);
+	}
+
+	// The process's service tasks run at least once: each mutator below is a no-op when
+	// already done.
+
+	public void openCall(Long campaignId) {
+		Campaign campaign = get(campaignId);
+		if (campaign.getStatus() == CampaignStatus.DRAFT) {
+			campaign.openCall();
+		}
+	}
+
+	public void closeCall(Long campaignId) {
+		Campaign campaign = get(campaignId);
+		if (campaign.getStatus() == CampaignStatus.CALL_OPEN) {
+			campaign.closeCall();
+		}
+	}
+
+	public void startReview(Long campaignId) {
+		Campaign campaign = get(campaignId);
+		if (campaign.getStatus() == CampaignStatus.CALL_CLOSED) {
+			campaign.startReview();
+		}
+	}
+
+	public void publish(Long campaignId) {
+		Campaign campaign = get(campaignId);
+		if (campaign.getStatus() == CampaignStatus.IN_REVIEW) {
+			campaign.publish(this.clock.instant());
+		}
+	}
+
+	public ReviewRound openRound(Long campaignId, int roundNo) {
+		ReviewRound round = round(campaignId, roundNo);
+		if (round.getStatus() == RoundStatus.PENDING) {
+			round.open(this.clock.instant());
+		}
+		return round;
+	}
+
+	public void roundRanked(Long roundId) {
+		ReviewRound round = round(roundId);
+		if (round.getStatus() == RoundStatus.OPEN) {
+			round.ranked(this.clock.instant());
+		}
+	}
+
+	public void cutConfirmed(Long roundId, String actor, String note) {
+		round(roundId).cutConfirmed(this.clock.instant(), actor, note);
+	}
+
+}

@@ -1,0 +1,4 @@
+package io.evalflow.review;
+
+public record ReviewSubmitted(Long reviewId, Long applicationId, Long roundId, String taskId, String expertUsername) {
+}

@@ -1,0 +1,4 @@
+package io.evalflow.submission;
+
+public record ApplicationWithdrawn(Long applicationId, String processInstanceId) {
+}

@@ -1,0 +1,4 @@
+package io.evalflow.submission;
+
+public record EligibilityDecided(Long applicationId, String processInstanceId, boolean eligible, String actor) {
+}

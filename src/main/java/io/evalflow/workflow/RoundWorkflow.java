@@ -1,0 +1,121 @@
+package io.evalflow.workflow;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.evalflow.campaign.CampaignService;
+import io.evalflow.campaign.ReviewRound;
+import io.evalflow.ranking.RankingService;
+import io.evalflow.ranking.RoundResult;
+import io.evalflow.review.ReviewService;
+import io.evalflow.submission.Application;
+import io.evalflow.submission.SubmissionService;
+import org.flowable.engine.delegate.DelegateExecution;
+import org.flowable.task.service.delegate.DelegateTask;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Delegates of {@code processes/review-round.bpmn} and of the round part of
+ * {@code processes/application.bpmn}. Each step asks a module service to do the work and
+ * only passes messages between the processes.
+ */
+@Component("roundWorkflow")
+class RoundWorkflow {
+
+	private final CampaignService campaigns;
+
+	private final SubmissionService submissions;
+
+	private final ReviewService reviews;
+
+	private final RankingService ranking;
+
+	private final Messages messages;
+
+	RoundWorkflow(CampaignService campaigns, SubmissionService submissions, ReviewService reviews,
+			RankingService ranking, Messages messages) {
+		this.campaigns = campaigns;
+		this.submissions = submissions;
+		this.reviews = reviews;
+		this.ranking = ranking;
+		this.messages = messages;
+	}
+
+	/**
+	 * Opens the round: admits its applications, assigns experts and opens each
+	 * application's review tasks.
+	 */
+	public void openRound(DelegateExecution execution) {
+		ReviewRound round = this.campaigns.openRound(CampaignWorkflow.campaignId(execution), roundNo(execution));
+		List<Application> applications = this.submissions.inRound(round.getCampaignId(), round.getRoundNo());
+		this.ranking.admit(round, applications);
+		String deadline = round.getDeadline().toString();
+		execution.setVariable("roundDeadline", deadline);
+		execution.setVariable("roundEmpty", applications.isEmpty());
+		Map<Long, List<String>> assignees = this.reviews.assign(round, applications);
+		for (Application application : applications) {
+			this.messages.send(application.getProcessInstanceId(), ProcessKeys.ROUND_OPENED,
+					Map.of("experts", new ArrayList<>(assignees.get(application.getId())), "roundNo",
+							round.getRoundNo(), "roundDeadline", deadline));
+		}
+	}
+
+	public void reviewTaskCreated(DelegateTask task) {
+		Long campaignId = ((Number) task.getVariable("campaignId")).longValue();
+		Long applicationId = ((Number) task.getVariable("applicationId")).longValue();
+		ReviewRound round = this.campaigns.round(campaignId, ((Number) task.getVariable("roundNo")).intValue());
+		this.reviews.taskCreated(round.getId(), applicationId, task.getAssignee(), task.getId());
+	}
+
+	/**
+	 * All of an application's reviews are in; the last application of the round tells the
+	 * round.
+	 */
+	public void applicationReviewed(DelegateExecution execution) {
+		Long campaignId = CampaignWorkflow.campaignId(execution);
+		Integer roundNo = roundNo(execution);
+		ReviewRound round = this.campaigns.round(campaignId, roundNo);
+		long remaining = this.ranking.markReviewsComplete(round.getId(), applicationId(execution));
+		if (remaining == 0) {
+			this.messages.sendToRound(campaignId, roundNo, ProcessKeys.REVIEWS_COMPLETE);
+		}
+	}
+
+	/**
+	 * Closes unfinished reviews (the deadline passed), then ranks and proposes the cut.
+	 */
+	public void rankRound(DelegateExecution execution) {
+		ReviewRound round = this.campaigns.round(CampaignWorkflow.campaignId(execution), roundNo(execution));
+		Set<Long> unfinished = this.reviews.closeOpenReviews(round.getId());
+		for (Long applicationId : unfinished) {
+			this.messages.send(this.submissions.get(applicationId).getProcessInstanceId(), ProcessKeys.ROUND_CLOSED,
+					Map.of());
+		}
+		this.ranking.rank(round.getId());
+		this.campaigns.roundRanked(round.getId());
+	}
+
+	/** Applies the confirmed cut to each application and tells its process. */
+	public void applyCut(DelegateExecution execution) {
+		ReviewRound round = this.campaigns.round(CampaignWorkflow.campaignId(execution), roundNo(execution));
+		boolean finalRound = round.isFinalRound();
+		for (RoundResult result : this.ranking.results(round.getId())) {
+			boolean advanced = Boolean.TRUE.equals(result.getAdvanced());
+			this.submissions.roundDecided(result.getApplicationId(), round.getRoundNo(), advanced, finalRound);
+			this.messages.send(this.submissions.get(result.getApplicationId()).getProcessInstanceId(),
+					ProcessKeys.ROUND_DECIDED, Map.of("advanced", advanced, "finalRound", finalRound));
+		}
+	}
+
+	private static Integer roundNo(DelegateExecution execution) {
+		return ((Number) execution.getVariable("roundNo")).intValue();
+	}
+
+	private static Long applicationId(DelegateExecution execution) {
+		return ((Number) execution.getVariable("applicationId")).longValue();
+	}
+
+}
