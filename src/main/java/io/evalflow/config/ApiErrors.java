@@ -1,6 +1,8 @@
 package io.evalflow.config;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import io.evalflow.shared.DomainException;
 import io.evalflow.shared.NotFoundException;
@@ -11,11 +13,15 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
 /**
  * Refusals of the JSON API as RFC 9457 problem details, in the caller's language
@@ -41,8 +47,39 @@ class ApiErrors {
 		return problem(HttpStatus.UNPROCESSABLE_CONTENT, ex, locale);
 	}
 
-	@ExceptionHandler({ MethodArgumentNotValidException.class, HttpMessageNotReadableException.class,
-			MethodArgumentTypeMismatchException.class })
+	/**
+	 * Role rules ({@code @PreAuthorize}) and the services' object-level checks. Left to
+	 * Spring Security, they would reach the client as a servlet error page, not as
+	 * problem JSON.
+	 */
+	@ExceptionHandler(AccessDeniedException.class)
+	ProblemDetail forbidden(AccessDeniedException ex, Locale locale) {
+		ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.FORBIDDEN);
+		problem.setDetail(this.messages.getMessage("account.error.forbidden", null, locale));
+		return problem;
+	}
+
+	/**
+	 * A body that breaks its constraints: every field's message, in the caller's
+	 * language.
+	 */
+	@ExceptionHandler(MethodArgumentNotValidException.class)
+	ProblemDetail invalid(MethodArgumentNotValidException ex, Locale locale) {
+		List<Map<String, String>> errors = ex.getBindingResult()
+			.getAllErrors()
+			.stream()
+			.map(error -> Map.of("field",
+					(error instanceof FieldError field) ? field.getField() : error.getObjectName(), "message",
+					this.messages.getMessage(error, locale)))
+			.toList();
+		ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
+		problem.setDetail(String.join(" ", errors.stream().map(e -> e.get("message")).toList()));
+		problem.setProperty("errors", errors);
+		return problem;
+	}
+
+	@ExceptionHandler({ HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class,
+			ServletRequestBindingException.class, MissingServletRequestPartException.class })
 	ProblemDetail unreadable(Exception ex, Locale locale) {
 		ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
 		problem.setDetail(this.messages.getMessage("error.badRequest", null, locale));

@@ -70,6 +70,15 @@ public class Expert {
 		this.createdAt = now;
 	}
 
+	/** Out of the pool for rounds started from now on; reviews already assigned stay. */
+	void deactivate() {
+		this.active = false;
+	}
+
+	void activate() {
+		this.active = true;
+	}
+
 	public Long getId() {
 		return this.id;
 	}

@@ -54,6 +54,21 @@ public class ExpertService {
 				request.title(), request.loadCap(), request.categoryCodes(), synthetic, this.clock.instant()));
 	}
 
+	/**
+	 * Takes the expert into or out of the pool that rounds draw from; their reviews
+	 * already assigned are unaffected.
+	 */
+	public Expert setActive(Long expertId, boolean active) {
+		Expert expert = get(expertId);
+		if (active) {
+			expert.activate();
+		}
+		else {
+			expert.deactivate();
+		}
+		return expert;
+	}
+
 	@Transactional(readOnly = true)
 	public List<Expert> pool() {
 		return this.experts.findAllByOrderById();

@@ -1,0 +1,83 @@
+package io.evalflow.campaign.web;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+import io.evalflow.campaign.AdvancementRule;
+import io.evalflow.campaign.CampaignDefinition;
+import io.evalflow.campaign.RoundType;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/**
+ * A campaign definition as the API takes it. Only the shape of each field is checked
+ * here; whether the campaign makes sense (rounds, rules, rubrics) is the service's call,
+ * refused with 422 and a sentence.
+ */
+record CampaignBody(@Schema(example = "egov-2013") @Size(max = 40, message = "{campaign.api.code.size}") String code,
+		@Schema(example = "2013年中国电子政务最佳实践评选") @Size(max = 200, message = "{campaign.api.name.size}") String name,
+		@Schema(example = "国家行政学院电子政务研究中心") @Size(max = 200,
+				message = "{campaign.api.organizer.size}") String organizer,
+		@Size(max = 20_000, message = "{campaign.api.description.size}") String description,
+		@Schema(example = "2013-07-31T16:00:00Z") Instant submissionDeadline,
+		@Schema(description = "Results listed unranked (排名不分先后)") Boolean unrankedListing,
+		@Valid List<CategoryBody> categories, @Valid List<RoundBody> rounds) {
+
+	CampaignDefinition toDefinition() {
+		return new CampaignDefinition(this.code, this.name, this.organizer, this.description, this.submissionDeadline,
+				Boolean.TRUE.equals(this.unrankedListing),
+				(this.categories != null) ? this.categories.stream().map(CategoryBody::toDefinition).toList() : null,
+				(this.rounds != null) ? this.rounds.stream().map(RoundBody::toDefinition).toList() : null);
+	}
+
+	record CategoryBody(
+			@Schema(example = "MANAGEMENT") @Size(max = 30, message = "{campaign.api.categoryCode.size}") String code,
+			@Schema(example = "管理创新") @Size(max = 100, message = "{campaign.api.categoryName.size}") String name,
+			@Schema(example = "Management innovation") @Size(max = 100,
+					message = "{campaign.api.categoryName.size}") String nameEn,
+			@Schema(example = "10") @NotNull(message = "{campaign.api.quota.required}") Integer quota) {
+
+		CampaignDefinition.CategoryDefinition toDefinition() {
+			return new CampaignDefinition.CategoryDefinition(this.code, this.name, this.nameEn, this.quota);
+		}
+
+	}
+
+	record RoundBody(@Schema(example = "初审") @Size(max = 60, message = "{campaign.api.roundName.size}") String name,
+			@Schema(example = "First review") @Size(max = 60, message = "{campaign.api.roundName.size}") String nameEn,
+			RoundType type,
+			@Schema(example = "5") @NotNull(
+					message = "{campaign.api.expertsPerApplication.required}") Integer expertsPerApplication,
+			@Schema(example = "14") @NotNull(message = "{campaign.api.reviewDays.required}") Integer reviewDays,
+			@Schema(description = "Applicant identity hidden from the experts") Boolean blind, AdvancementRule rule,
+			@Schema(description = "How many advance: overall for TOP_N_OVERALL, per category for TOP_N_PER_CATEGORY; "
+					+ "unused for CATEGORY_QUOTA") Integer ruleCount,
+			@Valid List<CriterionBody> criteria) {
+
+		CampaignDefinition.RoundDefinition toDefinition() {
+			return new CampaignDefinition.RoundDefinition(this.name, this.nameEn, this.type, this.expertsPerApplication,
+					this.reviewDays, Boolean.TRUE.equals(this.blind), this.rule, this.ruleCount,
+					(this.criteria != null) ? this.criteria.stream().map(CriterionBody::toDefinition).toList() : null);
+		}
+
+	}
+
+	record CriterionBody(
+			@Schema(example = "创新性") @Size(max = 60, message = "{campaign.api.criterionName.size}") String name,
+			@Schema(example = "Innovation") @Size(max = 60,
+					message = "{campaign.api.criterionName.size}") String nameEn,
+			@Schema(example = "30") @NotNull(message = "{campaign.api.weight.required}") @Digits(integer = 4,
+					fraction = 3, message = "{campaign.api.weight.digits}") BigDecimal weight,
+			@Schema(example = "10") @NotNull(message = "{campaign.api.maxScore.required}") Integer maxScore) {
+
+		CampaignDefinition.CriterionDefinition toDefinition() {
+			return new CampaignDefinition.CriterionDefinition(this.name, this.nameEn, this.weight, this.maxScore);
+		}
+
+	}
+
+}
