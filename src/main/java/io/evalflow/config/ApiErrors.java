@@ -18,6 +18,7 @@ import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -25,7 +26,8 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
 
 /**
  * Refusals of the JSON API as RFC 9457 problem details, in the caller's language
- * (Accept-Language).
+ * (Accept-Language). The response statuses also tell the OpenAPI document which problems
+ * every operation may answer.
  */
 @RestControllerAdvice(annotations = RestController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -38,11 +40,13 @@ class ApiErrors {
 	}
 
 	@ExceptionHandler(NotFoundException.class)
+	@ResponseStatus(HttpStatus.NOT_FOUND)
 	ProblemDetail notFound(NotFoundException ex, Locale locale) {
 		return problem(HttpStatus.NOT_FOUND, ex, locale);
 	}
 
 	@ExceptionHandler(DomainException.class)
+	@ResponseStatus(HttpStatus.UNPROCESSABLE_CONTENT)
 	ProblemDetail refused(DomainException ex, Locale locale) {
 		return problem(HttpStatus.UNPROCESSABLE_CONTENT, ex, locale);
 	}
@@ -53,6 +57,7 @@ class ApiErrors {
 	 * problem JSON.
 	 */
 	@ExceptionHandler(AccessDeniedException.class)
+	@ResponseStatus(HttpStatus.FORBIDDEN)
 	ProblemDetail forbidden(AccessDeniedException ex, Locale locale) {
 		ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.FORBIDDEN);
 		problem.setDetail(this.messages.getMessage("account.error.forbidden", null, locale));
@@ -64,6 +69,7 @@ class ApiErrors {
 	 * language.
 	 */
 	@ExceptionHandler(MethodArgumentNotValidException.class)
+	@ResponseStatus(HttpStatus.BAD_REQUEST)
 	ProblemDetail invalid(MethodArgumentNotValidException ex, Locale locale) {
 		List<Map<String, String>> errors = ex.getBindingResult()
 			.getAllErrors()
@@ -80,6 +86,7 @@ class ApiErrors {
 
 	@ExceptionHandler({ HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class,
 			ServletRequestBindingException.class, MissingServletRequestPartException.class })
+	@ResponseStatus(HttpStatus.BAD_REQUEST)
 	ProblemDetail unreadable(Exception ex, Locale locale) {
 		ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
 		problem.setDetail(this.messages.getMessage("error.badRequest", null, locale));

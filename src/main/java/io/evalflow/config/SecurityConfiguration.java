@@ -28,7 +28,7 @@ class SecurityConfiguration {
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/", "/login", "/register", "/results", "/results/**", "/css/**", "/js/**", "/favicon.ico",
 					"/error", "/api/v1/openapi", "/api/v1/openapi/**", "/api/v1/docs", "/api/v1/docs/**",
-					"/swagger-ui/**", "/api/v1/results/**", "/api/v1/registrations")
+					"/swagger-ui/**", "/api/v1/swagger-ui/**", "/api/v1/results/**", "/api/v1/registrations")
 			.permitAll()
 			.requestMatchers("/applicant/**")
 			.hasRole("APPLICANT")

@@ -8,6 +8,7 @@ import io.evalflow.account.CurrentUser;
 import io.evalflow.account.Unit;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
@@ -35,6 +36,7 @@ class AccountApiController {
 
 	@PostMapping("/registrations")
 	@SecurityRequirements
+	@ApiResponse(responseCode = "201", description = "Registered")
 	@Operation(summary = "Register an applicant unit (申报单位) and its contact person's account",
 			description = "Public. The account signs in with HTTP Basic afterwards.")
 	ResponseEntity<AccountView> register(@Valid @RequestBody RegistrationBody body) {

@@ -12,6 +12,7 @@ import io.evalflow.campaign.PipelineDecision;
 import io.evalflow.shared.DomainException;
 import io.evalflow.shared.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
@@ -43,6 +44,7 @@ class CampaignApiController {
 
 	@PostMapping
 	@PreAuthorize("hasRole('ORGANIZER') or hasRole('ADMIN')")
+	@ApiResponse(responseCode = "201", description = "Defined")
 	@Operation(summary = "Define a campaign",
 			description = "Categories with winner quotas and two to five rounds, each with its rubric and advancement "
 					+ "rule; only the last round uses CATEGORY_QUOTA. Starts the campaign's process in DRAFT.")

@@ -19,6 +19,7 @@ import io.evalflow.submission.Application;
 import io.evalflow.submission.Attachment;
 import io.evalflow.submission.SubmissionService;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
@@ -79,6 +80,7 @@ class ReviewApiController {
 
 	@PostMapping("/experts")
 	@PreAuthorize(ORGANIZER)
+	@ApiResponse(responseCode = "201", description = "Added")
 	@Operation(summary = "Add an expert to the pool, with their sign-in account",
 			description = "An expert without category codes covers every category.")
 	ResponseEntity<ExpertView> createExpert(@Valid @RequestBody ExpertBody body) {

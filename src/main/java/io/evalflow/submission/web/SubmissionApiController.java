@@ -16,6 +16,7 @@ import io.evalflow.submission.Attachment;
 import io.evalflow.submission.SubmissionService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
@@ -62,6 +63,7 @@ class SubmissionApiController {
 
 	@PostMapping("/campaigns/{campaignId}/applications")
 	@PreAuthorize(APPLICANT)
+	@ApiResponse(responseCode = "201", description = "Draft created")
 	@Operation(summary = "Start a draft application of the caller's unit",
 			description = "Co-applicant units are given by name; unknown ones are created.")
 	ResponseEntity<ApplicationView> create(@PathVariable Long campaignId, @Valid @RequestBody ApplicationBody body,
@@ -80,6 +82,7 @@ class SubmissionApiController {
 
 	@PostMapping(path = "/applications/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@PreAuthorize(APPLICANT)
+	@ApiResponse(responseCode = "201", description = "Uploaded")
 	@Operation(summary = "Upload an attachment to a draft",
 			description = "PDF, Word (doc/docx) or an image, recognised by content; at most 20 MB.")
 	ResponseEntity<ApplicationView.AttachmentView> upload(@PathVariable Long id,
@@ -110,6 +113,7 @@ class SubmissionApiController {
 
 	@DeleteMapping("/applications/{id}/attachments/{attachmentId}")
 	@PreAuthorize(APPLICANT)
+	@ApiResponse(responseCode = "204", description = "Removed")
 	@Operation(summary = "Remove an attachment from a draft")
 	ResponseEntity<Void> removeAttachment(@PathVariable Long id, @PathVariable Long attachmentId,
 			@AuthenticationPrincipal CurrentUser user) {
@@ -178,6 +182,7 @@ class SubmissionApiController {
 
 	@PostMapping("/campaigns/{campaignId}/formal-check/complete")
 	@PreAuthorize(ORGANIZER)
+	@ApiResponse(responseCode = "204", description = "The campaign is in review")
 	@Operation(summary = "End the formal check",
 			description = "Refused while any submitted application is unchecked; the campaign then goes into review.")
 	ResponseEntity<Void> completeFormalCheck(@PathVariable Long campaignId, @AuthenticationPrincipal CurrentUser user) {
