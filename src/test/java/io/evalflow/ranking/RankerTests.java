@@ -19,10 +19,8 @@ class RankerTests {
 
 	@Test
 	void meanOfTheSubmittedTotalsRanksApplicationsBestFirstWithSharedRanksForTies() {
-		Map<Long, Ranker.Ranked> ranked = rank(
-				List.of(entry(10L, A, "80", "90"), entry(11L, A, "85", "85"), entry(12L, A, "70"),
-						entry(13L, A, "90", "60")),
-				AdvancementRule.TOP_N_OVERALL, 4, Map.of());
+		Map<Long, Ranker.Ranked> ranked = rank(List.of(entry(10L, A, "80", "90"), entry(11L, A, "85", "85"),
+				entry(12L, A, "70"), entry(13L, A, "90", "60")), AdvancementRule.TOP_N_OVERALL, 4, Map.of());
 		assertThat(ranked.get(10L).mean()).isEqualByComparingTo("85");
 		assertThat(ranked.get(10L).rankOverall()).isEqualTo(1);
 		assertThat(ranked.get(11L).rankOverall()).isEqualTo(1);
@@ -40,8 +38,9 @@ class RankerTests {
 
 	@Test
 	void topNOverallProposesEveryoneTiedAtTheLineAndFlagsThem() {
-		Map<Long, Ranker.Ranked> ranked = rank(List.of(entry(10L, A, "90"), entry(11L, B, "80"), entry(12L, A, "80"),
-				entry(13L, B, "70")), AdvancementRule.TOP_N_OVERALL, 2, Map.of());
+		Map<Long, Ranker.Ranked> ranked = rank(
+				List.of(entry(10L, A, "90"), entry(11L, B, "80"), entry(12L, A, "80"), entry(13L, B, "70")),
+				AdvancementRule.TOP_N_OVERALL, 2, Map.of());
 		assertThat(ranked.get(10L).proposed()).isTrue();
 		assertThat(ranked.get(10L).tiedAtCut()).isFalse();
 		assertThat(ranked.get(11L).proposed()).isTrue();
@@ -62,8 +61,9 @@ class RankerTests {
 
 	@Test
 	void topNPerCategoryCutsEachCategoryOnItsOwn() {
-		Map<Long, Ranker.Ranked> ranked = rank(List.of(entry(10L, A, "90"), entry(11L, A, "80"), entry(12L, B, "50"),
-				entry(13L, B, "40")), AdvancementRule.TOP_N_PER_CATEGORY, 1, Map.of());
+		Map<Long, Ranker.Ranked> ranked = rank(
+				List.of(entry(10L, A, "90"), entry(11L, A, "80"), entry(12L, B, "50"), entry(13L, B, "40")),
+				AdvancementRule.TOP_N_PER_CATEGORY, 1, Map.of());
 		assertThat(ranked.get(10L).proposed()).isTrue();
 		assertThat(ranked.get(11L).proposed()).isFalse();
 		assertThat(ranked.get(12L).proposed()).isTrue();
@@ -74,10 +74,8 @@ class RankerTests {
 
 	@Test
 	void categoryQuotasProposeEachCategorysQuotaAndATieAtTheLineExceedsIt() {
-		Map<Long, Ranker.Ranked> ranked = rank(
-				List.of(entry(10L, A, "90"), entry(11L, A, "80"), entry(12L, A, "80"), entry(13L, B, "60"),
-						entry(14L, B, "50")),
-				AdvancementRule.CATEGORY_QUOTA, null, Map.of(A, 2, B, 1));
+		Map<Long, Ranker.Ranked> ranked = rank(List.of(entry(10L, A, "90"), entry(11L, A, "80"), entry(12L, A, "80"),
+				entry(13L, B, "60"), entry(14L, B, "50")), AdvancementRule.CATEGORY_QUOTA, null, Map.of(A, 2, B, 1));
 		assertThat(ranked.values().stream().filter(Ranker.Ranked::proposed).map(Ranker.Ranked::applicationId))
 			.containsExactlyInAnyOrder(10L, 11L, 12L, 13L);
 		assertThat(ranked.get(11L).tiedAtCut()).isTrue();
@@ -103,7 +101,8 @@ class RankerTests {
 	}
 
 	private static Ranker.Entry entry(Long applicationId, Long categoryId, String... totals) {
-		return new Ranker.Entry(applicationId, categoryId, java.util.Arrays.stream(totals).map(BigDecimal::new).toList());
+		return new Ranker.Entry(applicationId, categoryId,
+				java.util.Arrays.stream(totals).map(BigDecimal::new).toList());
 	}
 
 }
