@@ -23,6 +23,14 @@ public final class TestCampaigns {
 	private TestCampaigns() {
 	}
 
+	/**
+	 * A code or name no other test uses, also when the database outlives the run
+	 * (MariaDB).
+	 */
+	public static String unique(String prefix) {
+		return prefix + "-" + Long.toString(System.nanoTime(), 36);
+	}
+
 	public static List<CriterionDefinition> rubric() {
 		return List.of(new CriterionDefinition("创新性", "Innovation", new BigDecimal("30"), 10),
 				new CriterionDefinition("实效性", "Effectiveness", new BigDecimal("30"), 10),

@@ -101,6 +101,16 @@ public class AccountService {
 		return this.units.findAllById(ids).stream().collect(Collectors.toMap(Unit::getId, Function.identity()));
 	}
 
+	/**
+	 * By primary key, so an account already loaded in this transaction costs no query.
+	 */
+	@Transactional(readOnly = true)
+	public String username(Long accountId) {
+		return this.accounts.findById(accountId)
+			.map(Account::getUsername)
+			.orElseThrow(() -> new NotFoundException("account", accountId));
+	}
+
 	@Transactional(readOnly = true)
 	public Map<Long, Account> accountsById(Collection<Long> ids) {
 		return this.accounts.findAllById(ids).stream().collect(Collectors.toMap(Account::getId, Function.identity()));

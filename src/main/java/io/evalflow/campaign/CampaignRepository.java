@@ -3,10 +3,7 @@ package io.evalflow.campaign;
 import java.util.List;
 import java.util.Optional;
 
-import jakarta.persistence.LockModeType;
-
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
 interface CampaignRepository extends JpaRepository<Campaign, Long> {
@@ -19,9 +16,13 @@ interface CampaignRepository extends JpaRepository<Campaign, Long> {
 
 	List<Campaign> findByStatusOrderByPublishedAtDesc(CampaignStatus status);
 
-	@Lock(LockModeType.PESSIMISTIC_WRITE)
-	@Query("select r from ReviewRound r where r.id = :id")
-	Optional<ReviewRound> lockRound(Long id);
+	/**
+	 * Plain {@code FOR UPDATE}: portable to H2, MySQL and MariaDB, where Hibernate's
+	 * MySQL dialect would write MySQL 8's {@code FOR UPDATE OF alias}, which MariaDB
+	 * reached through Connector/J rejects.
+	 */
+	@Query(value = "select id from review_round where id = :id for update", nativeQuery = true)
+	Optional<Long> lockRound(Long id);
 
 	@Query("select r from ReviewRound r where r.id = :id")
 	Optional<ReviewRound> findRound(Long id);

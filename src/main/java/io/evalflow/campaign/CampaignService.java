@@ -145,7 +145,8 @@ public class CampaignService {
 	 * review?" check.
 	 */
 	public ReviewRound lockRound(Long roundId) {
-		return this.campaigns.lockRound(roundId).orElseThrow(() -> new NotFoundException("round", roundId));
+		this.campaigns.lockRound(roundId).orElseThrow(() -> new NotFoundException("round", roundId));
+		return round(roundId);
 	}
 
 	public void processStarted(Long campaignId, String processInstanceId) {

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -74,21 +73,22 @@ public class ReviewService {
 
 	/**
 	 * Assigns the round's experts and stores one review per (application, expert).
-	 * Refuses the whole round when any application would be short of experts.
-	 * @return the assigned experts' usernames per application id
+	 * Refuses the whole round when any application would be short of experts. Idempotent:
+	 * the engine may run the round's opening again.
+	 * @return the review ids per application id, in application order
 	 */
-	public Map<Long, List<String>> assign(ReviewRound round, List<Application> applications) {
+	public Map<Long, List<Long>> assign(ReviewRound round, List<Application> applications) {
 		List<Review> existing = this.reviews.findByRoundIdOrderById(round.getId());
 		if (!existing.isEmpty()) {
-			return assigneesOf(existing);
+			return reviewIdsPerApplication(existing);
 		}
 		Campaign campaign = this.campaigns.get(round.getCampaignId());
 		List<AssignmentPlanner.Candidate> candidates = applications.stream()
 			.map(a -> new AssignmentPlanner.Candidate(a.getId(), campaign.category(a.getCategoryId()).getCode(),
 					new HashSet<>(a.unitIds())))
 			.toList();
-		List<Expert> pool = this.experts.findByActiveTrueOrderById();
-		List<AssignmentPlanner.Reviewer> reviewers = pool.stream()
+		List<AssignmentPlanner.Reviewer> reviewers = this.experts.findByActiveTrueOrderById()
+			.stream()
 			.map(e -> new AssignmentPlanner.Reviewer(e.getId(), e.getUnitId(), e.getCategoryCodes(), e.getLoadCap()))
 			.toList();
 		AssignmentPlanner.Plan plan = AssignmentPlanner.plan(candidates, reviewers, round.getExpertsPerApplication(),
@@ -97,25 +97,31 @@ public class ReviewService {
 			throw new DomainException("assignment.error.short", plan.shortfalls().size(),
 					round.getExpertsPerApplication());
 		}
-		Map<Long, String> usernames = usernames(pool);
 		Instant now = this.clock.instant();
 		List<Review> created = new ArrayList<>();
-		Map<Long, List<String>> assignees = new LinkedHashMap<>();
-		plan.assignments().forEach((applicationId, expertIds) -> {
-			for (Long expertId : expertIds) {
-				created.add(new Review(round.getId(), applicationId, expertId, now, round.getDeadline()));
-			}
-			assignees.put(applicationId, expertIds.stream().map(usernames::get).toList());
-		});
-		this.reviews.saveAll(created);
-		return assignees;
+		plan.assignments()
+			.forEach((applicationId, expertIds) -> expertIds.forEach(expertId -> created
+				.add(new Review(round.getId(), applicationId, expertId, now, round.getDeadline()))));
+		return reviewIdsPerApplication(this.reviews.saveAll(created));
+	}
+
+	/**
+	 * The user name the review's task is assigned to. Called by the engine for each task
+	 * it creates; the reviews and experts were just loaded by {@link #assign}, so this
+	 * reads the persistence context, not the database.
+	 */
+	@Transactional(readOnly = true)
+	public String assigneeOf(Long reviewId) {
+		Review review = this.reviews.findById(reviewId).orElseThrow(() -> new NotFoundException("review", reviewId));
+		Expert expert = this.experts.findById(review.getExpertId())
+			.orElseThrow(() -> new NotFoundException("expert", review.getExpertId()));
+		return this.accounts.username(expert.getAccountId());
 	}
 
 	/** Links the engine's task to its review; called by the task's create listener. */
-	public void taskCreated(Long roundId, Long applicationId, String expertUsername, String taskId) {
-		Expert expert = expertByUsername(expertUsername);
-		this.reviews.findByRoundIdAndApplicationIdAndExpertId(roundId, applicationId, expert.getId())
-			.orElseThrow(() -> new NotFoundException("review", applicationId + "/" + expertUsername))
+	public void taskCreated(Long reviewId, String taskId) {
+		this.reviews.findById(reviewId)
+			.orElseThrow(() -> new NotFoundException("review", reviewId))
 			.taskCreated(taskId);
 	}
 
@@ -273,29 +279,12 @@ public class ReviewService {
 			.orElseThrow(() -> new AccessDeniedException("no expert profile"));
 	}
 
-	private Expert expertByUsername(String username) {
-		Account account = this.accounts.findAccount(username)
-			.orElseThrow(() -> new NotFoundException("account", username));
-		return this.experts.findByAccountId(account.getId())
-			.orElseThrow(() -> new NotFoundException("expert", username));
-	}
-
-	/** The assignment already stored: the engine may run the round's opening again. */
-	private Map<Long, List<String>> assigneesOf(List<Review> existing) {
-		Map<Long, String> usernames = usernames(
-				this.experts.findAllById(existing.stream().map(Review::getExpertId).distinct().toList()));
-		Map<Long, List<String>> assignees = new LinkedHashMap<>();
-		for (Review review : existing) {
-			assignees.computeIfAbsent(review.getApplicationId(), id -> new ArrayList<>())
-				.add(usernames.get(review.getExpertId()));
+	private static Map<Long, List<Long>> reviewIdsPerApplication(List<Review> reviews) {
+		Map<Long, List<Long>> ids = new LinkedHashMap<>();
+		for (Review review : reviews) {
+			ids.computeIfAbsent(review.getApplicationId(), id -> new ArrayList<>()).add(review.getId());
 		}
-		return assignees;
-	}
-
-	private Map<Long, String> usernames(Collection<Expert> pool) {
-		Map<Long, Account> byAccount = this.accounts.accountsById(pool.stream().map(Expert::getAccountId).toList());
-		return pool.stream()
-			.collect(Collectors.toMap(Expert::getId, e -> byAccount.get(e.getAccountId()).getUsername()));
+		return ids;
 	}
 
 	public record InboxItem(Review review, Application application, ReviewRound round, java.util.Date dueDate) {

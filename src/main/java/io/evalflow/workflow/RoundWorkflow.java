@@ -55,19 +55,21 @@ class RoundWorkflow {
 		String deadline = round.getDeadline().toString();
 		execution.setVariable("roundDeadline", deadline);
 		execution.setVariable("roundEmpty", applications.isEmpty());
-		Map<Long, List<String>> assignees = this.reviews.assign(round, applications);
+		Map<Long, List<Long>> reviewIds = this.reviews.assign(round, applications);
 		for (Application application : applications) {
 			this.messages.send(application.getProcessInstanceId(), ProcessKeys.ROUND_OPENED,
-					Map.of("experts", new ArrayList<>(assignees.get(application.getId())), "roundNo",
+					Map.of("reviews", new ArrayList<>(reviewIds.get(application.getId())), "roundNo",
 							round.getRoundNo(), "roundDeadline", deadline));
 		}
 	}
 
+	/** The assignee of a review task: the review's expert. */
+	public String assigneeOf(Long reviewId) {
+		return this.reviews.assigneeOf(reviewId);
+	}
+
 	public void reviewTaskCreated(DelegateTask task) {
-		Long campaignId = ((Number) task.getVariable("campaignId")).longValue();
-		Long applicationId = ((Number) task.getVariable("applicationId")).longValue();
-		ReviewRound round = this.campaigns.round(campaignId, ((Number) task.getVariable("roundNo")).intValue());
-		this.reviews.taskCreated(round.getId(), applicationId, task.getAssignee(), task.getId());
+		this.reviews.taskCreated(((Number) task.getVariable("reviewId")).longValue(), task.getId());
 	}
 
 	/**

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.evalflow.TestCampaigns;
+import io.evalflow.TestReviews;
 import io.evalflow.account.AccountService;
 import io.evalflow.account.CurrentUser;
 import io.evalflow.account.RegistrationRequest;
@@ -17,15 +18,12 @@ import io.evalflow.account.UnitType;
 import io.evalflow.campaign.Campaign;
 import io.evalflow.campaign.CampaignService;
 import io.evalflow.campaign.CampaignStatus;
-import io.evalflow.campaign.Criterion;
 import io.evalflow.campaign.PipelineDecision;
 import io.evalflow.campaign.ReviewRound;
 import io.evalflow.campaign.RoundStatus;
 import io.evalflow.ranking.RankingService;
-import io.evalflow.ranking.RoundResult;
 import io.evalflow.review.ExpertRequest;
 import io.evalflow.review.ExpertService;
-import io.evalflow.review.ReviewService;
 import io.evalflow.shared.DomainException;
 import io.evalflow.submission.Application;
 import io.evalflow.submission.ApplicationContent;
@@ -67,13 +65,13 @@ class PipelineTests {
 	ExpertService experts;
 
 	@Autowired
-	ReviewService reviews;
-
-	@Autowired
 	RankingService ranking;
 
 	@Autowired
 	UserDetailsService users;
+
+	@Autowired
+	TestReviews testReviews;
 
 	@Autowired
 	RuntimeService runtime;
@@ -86,7 +84,8 @@ class PipelineTests {
 
 	@Test
 	void campaignOfThirtyApplicationsRunsFromCallToPublishedResults() {
-		Campaign campaign = this.campaigns.create(TestCampaigns.threeRounds("pipe30", 2, 20, 4, 3));
+		Campaign campaign = this.campaigns
+			.create(TestCampaigns.threeRounds(TestCampaigns.unique("pipe30"), 2, 20, 4, 3));
 		Long id = campaign.getId();
 		assertThat(this.campaigns.get(id).getProcessInstanceId()).isNotNull();
 		assertThat(this.campaigns.get(id).getStatus()).isEqualTo(CampaignStatus.DRAFT);
@@ -94,15 +93,16 @@ class PipelineTests {
 		this.campaigns.decide(id, PipelineDecision.PUBLISH_CALL, null, "organizer");
 		assertThat(this.campaigns.get(id).getStatus()).isEqualTo(CampaignStatus.CALL_OPEN);
 
+		String run = TestCampaigns.unique("p");
 		for (int e = 1; e <= 8; e++) {
-			this.experts.create(new ExpertRequest("pipe-expert" + e, "secret-pass", "专家" + e, "专家单位" + e, "北京", "研究员",
-					Set.of(), 100));
+			this.experts.create(new ExpertRequest(run + "-expert" + e, "secret-pass", "专家" + e, "专家单位" + run + e, "北京",
+					"研究员", Set.of(), 100));
 		}
 		List<CurrentUser> applicants = new ArrayList<>();
 		for (int u = 1; u <= 6; u++) {
-			this.accounts.registerApplicant(new RegistrationRequest("pipe-unit" + u, "secret-pass", "申报单位" + u,
+			this.accounts.registerApplicant(new RegistrationRequest(run + "-unit" + u, "secret-pass", "申报单位" + run + u,
 					UnitType.LOCAL_GOVERNMENT, "江苏", "联系人" + u, "u" + u + "@example.org", "010-1234567"));
-			applicants.add(user("pipe-unit" + u));
+			applicants.add(user(run + "-unit" + u));
 		}
 		Map<Long, Integer> quality = new HashMap<>();
 		List<Long> categoryIds = this.campaigns.get(id).getCategories().stream().map(c -> c.getId()).toList();
@@ -112,7 +112,7 @@ class PipelineTests {
 					categoryIds.get(i % 4), "案例 " + i, List.of(), "摘要", "背景", "做法", "创新点", "成效"));
 			this.submissions.addAttachment(applicant, draft.getId(), "case-" + i + ".pdf", TestCampaigns.PDF);
 			Application submitted = this.submissions.submit(applicant, draft.getId());
-			assertThat(submitted.getReferenceNo()).startsWith("pipe30-");
+			assertThat(submitted.getReferenceNo()).startsWith(campaign.getCode() + "-");
 			quality.put(draft.getId(), i);
 		}
 		Long withdrawn = quality.keySet().stream().min(Long::compare).orElseThrow();
@@ -182,7 +182,8 @@ class PipelineTests {
 
 	@Test
 	void submissionDeadlineTimerClosesTheCall() {
-		Campaign campaign = this.campaigns.create(TestCampaigns.threeRounds("pipe-timer", 1, 4, 1, 1));
+		Campaign campaign = this.campaigns
+			.create(TestCampaigns.threeRounds(TestCampaigns.unique("pipe-timer"), 1, 4, 1, 1));
 		this.campaigns.decide(campaign.getId(), PipelineDecision.PUBLISH_CALL, null, "organizer");
 		Job timer = this.management.createTimerJobQuery()
 			.processInstanceId(campaign.getProcessInstanceId())
@@ -196,7 +197,8 @@ class PipelineTests {
 
 	@Test
 	void decisionAtTheWrongStageIsRefusedAndChangesNothing() {
-		Campaign campaign = this.campaigns.create(TestCampaigns.threeRounds("pipe-early", 1, 4, 1, 1));
+		Campaign campaign = this.campaigns
+			.create(TestCampaigns.threeRounds(TestCampaigns.unique("pipe-early"), 1, 4, 1, 1));
 		assertThatThrownBy(
 				() -> this.campaigns.decide(campaign.getId(), PipelineDecision.PUBLISH_RESULTS, null, "organizer"))
 			.isInstanceOf(DomainException.class)
@@ -204,29 +206,13 @@ class PipelineTests {
 		assertThat(this.campaigns.get(campaign.getId()).getStatus()).isEqualTo(CampaignStatus.DRAFT);
 	}
 
-	/**
-	 * Every expert scores each assigned application by its hidden quality: better cases
-	 * score higher.
-	 */
+	/** Every assigned expert scores by the hidden quality: better cases score higher. */
 	private void scoreEverything(ReviewRound round, Map<Long, Integer> quality) {
-		List<Criterion> rubric = round.getCriteria();
-		for (int e = 1; e <= 8; e++) {
-			CurrentUser expert = user("pipe-expert" + e);
-			for (ReviewService.InboxItem item : this.reviews.inbox(expert)) {
-				if (!item.round().getId().equals(round.getId())) {
-					continue;
-				}
-				BigDecimal score = BigDecimal.valueOf(quality.get(item.application().getId()))
-					.divide(BigDecimal.valueOf(3), 2, RoundingMode.HALF_UP);
-				Map<Long, BigDecimal> scores = new HashMap<>();
-				for (Criterion criterion : rubric) {
-					scores.put(criterion.getId(), score);
-				}
-				this.reviews.submit(expert, item.review().getId(), scores, "意见");
-			}
-		}
-		List<RoundResult> results = this.ranking.results(round.getId());
-		assertThat(results).allSatisfy(r -> assertThat(r.isReviewsComplete()).isTrue());
+		int submitted = this.testReviews.scoreRound(round.getId(),
+				applicationId -> BigDecimal.valueOf(quality.get(applicationId))
+					.divide(BigDecimal.valueOf(3), 2, RoundingMode.HALF_UP));
+		assertThat(submitted).isEqualTo(round.getExpertsPerApplication() * this.ranking.results(round.getId()).size());
+		assertThat(this.ranking.results(round.getId())).allSatisfy(r -> assertThat(r.isReviewsComplete()).isTrue());
 	}
 
 	private CurrentUser user(String username) {
