@@ -204,6 +204,15 @@ public class SubmissionService {
 		throw new AccessDeniedException("application " + applicationId);
 	}
 
+	/**
+	 * The application, if this applicant's unit leads it and it is still a draft: what an
+	 * edit form may show.
+	 */
+	@Transactional(readOnly = true)
+	public Application editableBy(CurrentUser applicant, Long applicationId) {
+		return editable(applicant, applicationId);
+	}
+
 	@Transactional(readOnly = true)
 	public List<Application> forUnit(Long unitId) {
 		return this.applications.findForUnit(unitId);
