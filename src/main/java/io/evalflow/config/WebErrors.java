@@ -2,6 +2,7 @@ package io.evalflow.config;
 
 import io.evalflow.shared.DomainException;
 import io.evalflow.shared.NotFoundException;
+import io.evalflow.shared.UserMessages;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.stereotype.Controller;
@@ -17,6 +18,12 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 @ControllerAdvice(annotations = Controller.class)
 class WebErrors {
 
+	private final UserMessages messages;
+
+	WebErrors(UserMessages messages) {
+		this.messages = messages;
+	}
+
 	@ExceptionHandler(NotFoundException.class)
 	String notFound(NotFoundException ex, Model model, HttpServletResponse response) {
 		response.setStatus(HttpServletResponse.SC_NOT_FOUND);
@@ -29,9 +36,8 @@ class WebErrors {
 		return page(ex, model);
 	}
 
-	private static String page(DomainException ex, Model model) {
-		model.addAttribute("messageKey", ex.getMessageKey());
-		model.addAttribute("messageArgs", ex.getArguments());
+	private String page(DomainException ex, Model model) {
+		model.addAttribute("message", this.messages.of(ex));
 		return "error/refused";
 	}
 

@@ -31,7 +31,9 @@ class ReplayController {
 
 	@GetMapping("/organizer/demo")
 	String status(Model model) {
-		model.addAttribute("status", this.runs.status());
+		ReplayRuns.Status status = this.runs.status();
+		model.addAttribute("status", status);
+		model.addAttribute("refusal", (status.refusal() != null) ? this.messages.of(status.refusal()) : null);
 		return "demo/replay";
 	}
 
