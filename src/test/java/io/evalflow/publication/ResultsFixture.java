@@ -1,0 +1,206 @@
+package io.evalflow.publication;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.evalflow.TestCampaigns;
+import io.evalflow.account.Account;
+import io.evalflow.account.AccountService;
+import io.evalflow.account.CurrentUser;
+import io.evalflow.account.RegistrationRequest;
+import io.evalflow.account.Role;
+import io.evalflow.account.UnitType;
+import io.evalflow.campaign.AdvancementRule;
+import io.evalflow.campaign.Campaign;
+import io.evalflow.campaign.CampaignDefinition;
+import io.evalflow.campaign.CampaignDefinition.CategoryDefinition;
+import io.evalflow.campaign.CampaignDefinition.RoundDefinition;
+import io.evalflow.campaign.CampaignService;
+import io.evalflow.campaign.Criterion;
+import io.evalflow.campaign.PipelineDecision;
+import io.evalflow.campaign.ReviewRound;
+import io.evalflow.campaign.RoundType;
+import io.evalflow.ranking.RankingService;
+import io.evalflow.review.ExpertRequest;
+import io.evalflow.review.ExpertService;
+import io.evalflow.review.Review;
+import io.evalflow.review.ReviewService;
+import io.evalflow.submission.Application;
+import io.evalflow.submission.ApplicationContent;
+import io.evalflow.submission.ApplicationStatus;
+import io.evalflow.submission.SubmissionService;
+
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/**
+ * Drives a small campaign through the services to its winners, the way an organizer,
+ * applicants and experts would: two categories with two winners each, two rounds (the
+ * best three of each category become finalists, then the winners), one joint application
+ * among the winners and one application found ineligible.
+ * <p>
+ * Scores follow a hidden quality chosen so that the score order differs from the order of
+ * the applicant units: an unranked listing that followed the scores would show.
+ */
+public final class ResultsFixture {
+
+	public static final String PASSWORD = "secret-pass";
+
+	private final CampaignService campaigns;
+
+	private final SubmissionService submissions;
+
+	private final AccountService accounts;
+
+	private final ExpertService experts;
+
+	private final ReviewService reviews;
+
+	private final RankingService ranking;
+
+	private final UserDetailsService users;
+
+	public ResultsFixture(ApplicationContext context) {
+		this.campaigns = context.getBean(CampaignService.class);
+		this.submissions = context.getBean(SubmissionService.class);
+		this.accounts = context.getBean(AccountService.class);
+		this.experts = context.getBean(ExpertService.class);
+		this.reviews = context.getBean(ReviewService.class);
+		this.ranking = context.getBean(RankingService.class);
+		this.users = context.getBean(UserDetailsService.class);
+	}
+
+	/**
+	 * A campaign whose winners are confirmed but not yet published.
+	 */
+	public Driven decided(String suffix, boolean unranked) {
+		Campaign campaign = this.campaigns.create(definition("pub-" + suffix, unranked));
+		Long id = campaign.getId();
+		this.campaigns.decide(id, PipelineDecision.PUBLISH_CALL, null, "organizer");
+		Driven driven = people(campaign, suffix);
+		Long management = campaign.getCategories().get(0).getId();
+		Long microblog = campaign.getCategories().get(1).getId();
+		Map<Long, Integer> quality = new HashMap<>();
+		apply(id, driven.zhejiang(), management, "浙江省政务服务实践", List.of(), 9, quality);
+		apply(id, driven.shanghai(), management, "上海市协同办公实践", List.of(driven.partner()), 8, quality);
+		apply(id, driven.beijing(), management, "北京市网格化管理实践", List.of(), 7, quality);
+		apply(id, driven.anhui(), management, "安徽省电子政务实践", List.of(), 2, quality);
+		apply(id, driven.beijing(), microblog, "平安北京微博实践", List.of(), 9, quality);
+		apply(id, driven.anhui(), microblog, "安徽发布微博实践", List.of(), 6, quality);
+		apply(id, driven.zhejiang(), microblog, "浙江微博实践", List.of(), 5, quality);
+		apply(id, driven.shanghai(), microblog, "上海微博实践", List.of(), 1, quality);
+		Long incomplete = apply(id, driven.shanghai(), management, "材料不全的申报", List.of(), 0, quality);
+
+		this.campaigns.decide(id, PipelineDecision.CLOSE_SUBMISSIONS, null, "organizer");
+		for (Application application : this.submissions.withStatus(id, ApplicationStatus.SUBMITTED)) {
+			boolean eligible = !application.getId().equals(incomplete);
+			this.submissions.decideEligibility(application.getId(), eligible, eligible ? null : "材料不全", "organizer");
+		}
+		this.submissions.completeFormalCheck(id, "organizer");
+		for (ReviewRound round : campaign.getRounds()) {
+			this.campaigns.decide(id, PipelineDecision.START_ROUND, round.getRoundNo(), "organizer");
+			scoreEverything(this.campaigns.round(round.getId()), quality);
+			this.ranking.confirmCut(round.getId(), null, null, "organizer");
+		}
+		return driven;
+	}
+
+	/** A campaign whose results are published. */
+	public Driven published(String suffix, boolean unranked) {
+		Driven driven = decided(suffix, unranked);
+		this.campaigns.decide(driven.campaignId(), PipelineDecision.PUBLISH_RESULTS, null, "organizer");
+		return driven;
+	}
+
+	public CurrentUser user(String username) {
+		return (CurrentUser) this.users.loadUserByUsername(username);
+	}
+
+	private static CampaignDefinition definition(String code, boolean unranked) {
+		return new CampaignDefinition(code, "结果测试 " + code, "结果测试组织单位", "用于测试结果公布的评选活动",
+				Instant.now().plus(30, ChronoUnit.DAYS), unranked,
+				List.of(new CategoryDefinition("MANAGEMENT", "管理创新", "Management innovation", 2),
+						new CategoryDefinition("MICROBLOG", "政务微博", "Government microblogs", 2)),
+				List.of(new RoundDefinition("复审", "Second review", RoundType.SCORING, 1, 14, false,
+						AdvancementRule.TOP_N_PER_CATEGORY, 3, TestCampaigns.rubric()),
+						new RoundDefinition("终审", "Final judgment", RoundType.PANEL, 1, 7, false,
+								AdvancementRule.CATEGORY_QUOTA, null, TestCampaigns.rubric())));
+	}
+
+	private Driven people(Campaign campaign, String suffix) {
+		String anhui = applicant("pub-ah-" + suffix, "安徽省测试局 " + suffix);
+		String beijing = applicant("pub-bj-" + suffix, "北京市测试局 " + suffix);
+		String shanghai = applicant("pub-sh-" + suffix, "上海市测试局 " + suffix);
+		String zhejiang = applicant("pub-zj-" + suffix, "浙江省测试局 " + suffix);
+		for (int e = 1; e <= 2; e++) {
+			this.experts.create(new ExpertRequest("pub-expert" + e + "-" + suffix, PASSWORD, "专家" + e,
+					"结果测试专家单位 " + suffix, "北京", "研究员", Set.of(), 100));
+		}
+		this.accounts.createAccount("pub-org-" + suffix, PASSWORD, "组织方", Role.ORGANIZER, null);
+		this.accounts.createAccount("pub-admin-" + suffix, PASSWORD, "管理员", Role.ADMIN, null);
+		return new Driven(campaign.getId(), campaign.getCode(), anhui, beijing, shanghai, zhejiang, "安徽省合作中心 " + suffix,
+				"pub-expert1-" + suffix, "pub-org-" + suffix, "pub-admin-" + suffix, unitName(anhui), unitName(beijing),
+				unitName(shanghai), unitName(zhejiang));
+	}
+
+	private String applicant(String username, String unitName) {
+		this.accounts.registerApplicant(new RegistrationRequest(username, PASSWORD, unitName, UnitType.LOCAL_GOVERNMENT,
+				"江苏", "联系人", username + "@example.org", "010-1234567"));
+		return username;
+	}
+
+	private String unitName(String applicant) {
+		return this.accounts.unit(user(applicant).getUnitId()).getName();
+	}
+
+	private Long apply(Long campaignId, String applicant, Long categoryId, String title, List<String> coApplicants,
+			int quality, Map<Long, Integer> qualities) {
+		CurrentUser user = user(applicant);
+		Application draft = this.submissions.createDraft(user, campaignId,
+				new ApplicationContent(categoryId, title, coApplicants, "摘要", "背景", "做法", "创新点", "成效"));
+		this.submissions.addAttachment(user, draft.getId(), "case.pdf", TestCampaigns.PDF);
+		this.submissions.submit(user, draft.getId());
+		qualities.put(draft.getId(), quality);
+		return draft.getId();
+	}
+
+	/**
+	 * Submits every review of the round with the application's quality on each criterion,
+	 * whoever the planner picked from the shared expert pool.
+	 */
+	private void scoreEverything(ReviewRound round, Map<Long, Integer> quality) {
+		List<Review> toScore = this.reviews.reviewsOfRound(round.getId());
+		List<Long> accountIds = new ArrayList<>();
+		for (Review review : toScore) {
+			accountIds.add(this.experts.get(review.getExpertId()).getAccountId());
+		}
+		Map<Long, Account> byId = this.accounts.accountsById(accountIds);
+		for (int i = 0; i < toScore.size(); i++) {
+			Review review = toScore.get(i);
+			CurrentUser expert = user(byId.get(accountIds.get(i)).getUsername());
+			BigDecimal score = BigDecimal.valueOf(quality.get(review.getApplicationId()));
+			Map<Long, BigDecimal> scores = new HashMap<>();
+			for (Criterion criterion : round.getCriteria()) {
+				scores.put(criterion.getId(), score);
+			}
+			this.reviews.submit(expert, review.getId(), scores, "意见");
+		}
+	}
+
+	/**
+	 * Who took part, by username, and the applicant unit names as published.
+	 *
+	 * @param partner the co-applicant unit of Shanghai's joint management application
+	 */
+	public record Driven(Long campaignId, String code, String anhui, String beijing, String shanghai, String zhejiang,
+			String partner, String expert, String organizer, String admin, String anhuiUnit, String beijingUnit,
+			String shanghaiUnit, String zhejiangUnit) {
+	}
+
+}
