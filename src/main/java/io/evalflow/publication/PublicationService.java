@@ -72,24 +72,30 @@ public class PublicationService {
 		Map<Long, Integer> ranks = campaign.isUnrankedListing() ? Map.of() : finalRoundRanks(campaign);
 		Map<Long, List<Application>> byCategory = finalists.stream()
 			.collect(Collectors.groupingBy(Application::getCategoryId));
-		List<CategoryResults> categories = new ArrayList<>();
-		for (Category category : campaign.getCategories()) {
-			List<ListingOrder.Listed> all = new ArrayList<>();
-			List<ListingOrder.Listed> winners = new ArrayList<>();
-			for (Application application : byCategory.getOrDefault(category.getId(), List.of())) {
-				ListingOrder.Listed listed = new ListingOrder.Listed(applicantUnits(application, units),
-						application.getTitle(), application.getReferenceNo(), ranks.get(application.getId()));
-				all.add(listed);
-				if (application.getStatus() == ApplicationStatus.WINNER) {
-					winners.add(listed);
-				}
-			}
-			categories.add(new CategoryResults(category, ListingOrder.listing(winners, campaign.isUnrankedListing()),
-					ListingOrder.listing(all, campaign.isUnrankedListing())));
-		}
+		List<CategoryResults> categories = campaign.getCategories()
+			.stream()
+			.map(category -> listed(category, byCategory.getOrDefault(category.getId(), List.of()), units, ranks,
+					campaign.isUnrankedListing()))
+			.toList();
 		long winnerCount = finalists.stream().filter(a -> a.getStatus() == ApplicationStatus.WINNER).count();
 		return new PublishedResults(campaign, categories,
 				new Counts(received(campaign), finalists.size(), winnerCount));
+	}
+
+	private static CategoryResults listed(Category category, List<Application> finalists, Map<Long, Unit> units,
+			Map<Long, Integer> ranks, boolean unranked) {
+		List<ListingOrder.Listed> all = new ArrayList<>();
+		List<ListingOrder.Listed> winners = new ArrayList<>();
+		for (Application application : finalists) {
+			ListingOrder.Listed listed = new ListingOrder.Listed(applicantUnits(application, units),
+					application.getTitle(), application.getReferenceNo(), ranks.get(application.getId()));
+			all.add(listed);
+			if (application.getStatus() == ApplicationStatus.WINNER) {
+				winners.add(listed);
+			}
+		}
+		return new CategoryResults(category, ListingOrder.listing(winners, unranked),
+				ListingOrder.listing(all, unranked));
 	}
 
 	private static boolean mayPreview(CurrentUser viewer) {

@@ -13,6 +13,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
@@ -77,10 +78,9 @@ class ResultsApiTests {
 			.andExpect(jsonPath("$.categories[0].winners[1].seq").value(2))
 			.andExpect(jsonPath("$.categories[0].winners[1].units").value(d.zhejiangUnit()))
 			.andExpect(jsonPath("$.categories[0].finalists[*].title")
-				.value(org.hamcrest.Matchers.contains("北京市网格化管理实践", "上海市协同办公实践", "浙江省政务服务实践")))
+				.value(contains("北京市网格化管理实践", "上海市协同办公实践", "浙江省政务服务实践")))
 			.andExpect(jsonPath("$.categories[1].code").value("MICROBLOG"))
-			.andExpect(jsonPath("$.categories[1].winners[*].units")
-				.value(org.hamcrest.Matchers.contains(d.anhuiUnit(), d.beijingUnit())))
+			.andExpect(jsonPath("$.categories[1].winners[*].units").value(contains(d.anhuiUnit(), d.beijingUnit())))
 			.andExpect(jsonPath("$.categories[1].finalists", hasSize(3)));
 	}
 
@@ -135,6 +135,9 @@ class ResultsApiTests {
 		this.mvc.perform(get("/api/v1/openapi"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.paths['/api/v1/results/{code}'].get.summary").value("Get a campaign's results"))
+			.andExpect(jsonPath(
+					"$.paths['/api/v1/results/{code}'].get.responses['404'].content['application/problem+json']")
+				.exists())
 			.andExpect(jsonPath("$.paths['/api/v1/results'].get.tags[0]").value("Results"));
 	}
 

@@ -15,6 +15,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -144,7 +145,7 @@ class ResultsPageTests {
 		this.mvc.perform(get("/results/pub-no-such-campaign")).andExpect(status().isNotFound());
 	}
 
-	private org.springframework.test.web.servlet.request.RequestPostProcessor as(String username) {
+	private RequestPostProcessor as(String username) {
 		return user(this.users.loadUserByUsername(username));
 	}
 
