@@ -51,7 +51,7 @@ class PublicationServiceTests {
 		assertThat(results.published()).isTrue();
 		assertThat(results.unranked()).isTrue();
 		assertThat(results.categories()).extracting(c -> c.category().getCode())
-			.containsExactly("MANAGEMENT", "MICROBLOG");
+			.containsExactly(ResultsFixture.MANAGEMENT, ResultsFixture.MICROBLOG);
 		Driven d = this.unranked;
 		assertThat(results.categories().get(0).winners()).containsExactly(
 				new Row(1, d.shanghaiUnit() + "、" + d.partner(), "上海市协同办公实践", reference(results, 0, "上海市协同办公实践")),

@@ -52,6 +52,12 @@ public final class ResultsFixture {
 
 	public static final String PASSWORD = "secret-pass";
 
+	// Category codes of these campaigns only: the fixture's experts cover nothing else,
+	// so they never take reviews from other tests' campaigns in the shared expert pool.
+	public static final String MANAGEMENT = "PUB-MANAGEMENT";
+
+	public static final String MICROBLOG = "PUB-MICROBLOG";
+
 	private final CampaignService campaigns;
 
 	private final SubmissionService submissions;
@@ -125,8 +131,8 @@ public final class ResultsFixture {
 	private static CampaignDefinition definition(String code, boolean unranked) {
 		return new CampaignDefinition(code, "结果测试 " + code, "结果测试组织单位", "用于测试结果公布的评选活动",
 				Instant.now().plus(30, ChronoUnit.DAYS), unranked,
-				List.of(new CategoryDefinition("MANAGEMENT", "管理创新", "Management innovation", 2),
-						new CategoryDefinition("MICROBLOG", "政务微博", "Government microblogs", 2)),
+				List.of(new CategoryDefinition(MANAGEMENT, "管理创新", "Management innovation", 2),
+						new CategoryDefinition(MICROBLOG, "政务微博", "Government microblogs", 2)),
 				List.of(new RoundDefinition("复审", "Second review", RoundType.SCORING, 1, 14, false,
 						AdvancementRule.TOP_N_PER_CATEGORY, 3, TestCampaigns.rubric()),
 						new RoundDefinition("终审", "Final judgment", RoundType.PANEL, 1, 7, false,
@@ -140,7 +146,7 @@ public final class ResultsFixture {
 		String zhejiang = applicant("pub-zj-" + suffix, "浙江省测试局 " + suffix);
 		for (int e = 1; e <= 2; e++) {
 			this.experts.create(new ExpertRequest("pub-expert" + e + "-" + suffix, PASSWORD, "专家" + e,
-					"结果测试专家单位 " + suffix, "北京", "研究员", Set.of(), 100));
+					"结果测试专家单位 " + suffix, "北京", "研究员", Set.of(MANAGEMENT, MICROBLOG), 100));
 		}
 		this.accounts.createAccount("pub-org-" + suffix, PASSWORD, "组织方", Role.ORGANIZER, null);
 		this.accounts.createAccount("pub-admin-" + suffix, PASSWORD, "管理员", Role.ADMIN, null);

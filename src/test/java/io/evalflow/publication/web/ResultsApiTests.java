@@ -66,7 +66,7 @@ class ResultsApiTests {
 			.andExpect(jsonPath("$.counts.received").value(9))
 			.andExpect(jsonPath("$.counts.finalists").value(6))
 			.andExpect(jsonPath("$.counts.winners").value(4))
-			.andExpect(jsonPath("$.categories[0].code").value("MANAGEMENT"))
+			.andExpect(jsonPath("$.categories[0].code").value(ResultsFixture.MANAGEMENT))
 			.andExpect(jsonPath("$.categories[0].name").value("管理创新"))
 			.andExpect(jsonPath("$.categories[0].nameEn").value("Management innovation"))
 			.andExpect(jsonPath("$.categories[0].quota").value(2))
@@ -74,12 +74,13 @@ class ResultsApiTests {
 			.andExpect(jsonPath("$.categories[0].winners[0].seq").value(1))
 			.andExpect(jsonPath("$.categories[0].winners[0].units").value(d.shanghaiUnit() + "、" + d.partner()))
 			.andExpect(jsonPath("$.categories[0].winners[0].title").value("上海市协同办公实践"))
-			.andExpect(jsonPath("$.categories[0].winners[0].referenceNo", startsWith(d.code() + "-MANAGEMENT-")))
+			.andExpect(jsonPath("$.categories[0].winners[0].referenceNo",
+					startsWith(d.code() + "-" + ResultsFixture.MANAGEMENT + "-")))
 			.andExpect(jsonPath("$.categories[0].winners[1].seq").value(2))
 			.andExpect(jsonPath("$.categories[0].winners[1].units").value(d.zhejiangUnit()))
 			.andExpect(jsonPath("$.categories[0].finalists[*].title")
 				.value(contains("北京市网格化管理实践", "上海市协同办公实践", "浙江省政务服务实践")))
-			.andExpect(jsonPath("$.categories[1].code").value("MICROBLOG"))
+			.andExpect(jsonPath("$.categories[1].code").value(ResultsFixture.MICROBLOG))
 			.andExpect(jsonPath("$.categories[1].winners[*].units").value(contains(d.anhuiUnit(), d.beijingUnit())))
 			.andExpect(jsonPath("$.categories[1].finalists", hasSize(3)));
 	}
