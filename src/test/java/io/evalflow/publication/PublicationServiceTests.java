@@ -13,7 +13,6 @@ import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -27,8 +26,6 @@ class PublicationServiceTests {
 	PublicationService publication;
 
 	@Autowired
-	ApplicationContext context;
-
 	ResultsFixture fixture;
 
 	Driven unranked;
@@ -39,10 +36,9 @@ class PublicationServiceTests {
 
 	@BeforeAll
 	void driveCampaigns() {
-		this.fixture = new ResultsFixture(this.context);
-		this.unranked = this.fixture.published("svc-u", true);
-		this.ranked = this.fixture.published("svc-r", false);
-		this.pending = this.fixture.decided("svc-p", true);
+		this.unranked = this.fixture.published("su", true);
+		this.ranked = this.fixture.published("sr", false);
+		this.pending = this.fixture.decided("sp", true);
 	}
 
 	@Test

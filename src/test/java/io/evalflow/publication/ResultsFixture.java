@@ -3,14 +3,13 @@ package io.evalflow.publication;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import io.evalflow.TestCampaigns;
-import io.evalflow.account.Account;
+import io.evalflow.TestReviews;
 import io.evalflow.account.AccountService;
 import io.evalflow.account.CurrentUser;
 import io.evalflow.account.RegistrationRequest;
@@ -22,22 +21,19 @@ import io.evalflow.campaign.CampaignDefinition;
 import io.evalflow.campaign.CampaignDefinition.CategoryDefinition;
 import io.evalflow.campaign.CampaignDefinition.RoundDefinition;
 import io.evalflow.campaign.CampaignService;
-import io.evalflow.campaign.Criterion;
 import io.evalflow.campaign.PipelineDecision;
 import io.evalflow.campaign.ReviewRound;
 import io.evalflow.campaign.RoundType;
 import io.evalflow.ranking.RankingService;
 import io.evalflow.review.ExpertRequest;
 import io.evalflow.review.ExpertService;
-import io.evalflow.review.Review;
-import io.evalflow.review.ReviewService;
 import io.evalflow.submission.Application;
 import io.evalflow.submission.ApplicationContent;
 import io.evalflow.submission.ApplicationStatus;
 import io.evalflow.submission.SubmissionService;
 
-import org.springframework.context.ApplicationContext;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.stereotype.Component;
 
 /**
  * Drives a small campaign through the services to its winners, the way an organizer,
@@ -48,15 +44,16 @@ import org.springframework.security.core.userdetails.UserDetailsService;
  * Scores follow a hidden quality chosen so that the score order differs from the order of
  * the applicant units: an unranked listing that followed the scores would show.
  */
-public final class ResultsFixture {
+@Component
+public class ResultsFixture {
 
 	public static final String PASSWORD = "secret-pass";
 
 	// Category codes of these campaigns only: the fixture's experts cover nothing else,
 	// so they never take reviews from other tests' campaigns in the shared expert pool.
-	public static final String MANAGEMENT = "PUB-MANAGEMENT";
+	public static final String MANAGEMENT = "PUB-MGMT";
 
-	public static final String MICROBLOG = "PUB-MICROBLOG";
+	public static final String MICROBLOG = "PUB-BLOG";
 
 	private final CampaignService campaigns;
 
@@ -66,26 +63,30 @@ public final class ResultsFixture {
 
 	private final ExpertService experts;
 
-	private final ReviewService reviews;
-
 	private final RankingService ranking;
+
+	private final TestReviews reviews;
 
 	private final UserDetailsService users;
 
-	public ResultsFixture(ApplicationContext context) {
-		this.campaigns = context.getBean(CampaignService.class);
-		this.submissions = context.getBean(SubmissionService.class);
-		this.accounts = context.getBean(AccountService.class);
-		this.experts = context.getBean(ExpertService.class);
-		this.reviews = context.getBean(ReviewService.class);
-		this.ranking = context.getBean(RankingService.class);
-		this.users = context.getBean(UserDetailsService.class);
+	ResultsFixture(CampaignService campaigns, SubmissionService submissions, AccountService accounts,
+			ExpertService experts, RankingService ranking, TestReviews reviews, UserDetailsService users) {
+		this.campaigns = campaigns;
+		this.submissions = submissions;
+		this.accounts = accounts;
+		this.experts = experts;
+		this.ranking = ranking;
+		this.reviews = reviews;
+		this.users = users;
 	}
 
 	/**
 	 * A campaign whose winners are confirmed but not yet published.
+	 * @param prefix a short prefix of the unique suffix given to the campaign's code and
+	 * to every name the campaign creates (codes end up in 40-character reference numbers)
 	 */
-	public Driven decided(String suffix, boolean unranked) {
+	public Driven decided(String prefix, boolean unranked) {
+		String suffix = TestCampaigns.unique(prefix);
 		Campaign campaign = this.campaigns.create(definition("pub-" + suffix, unranked));
 		Long id = campaign.getId();
 		this.campaigns.decide(id, PipelineDecision.PUBLISH_CALL, null, "organizer");
@@ -111,15 +112,15 @@ public final class ResultsFixture {
 		this.submissions.completeFormalCheck(id, "organizer");
 		for (ReviewRound round : campaign.getRounds()) {
 			this.campaigns.decide(id, PipelineDecision.START_ROUND, round.getRoundNo(), "organizer");
-			scoreEverything(this.campaigns.round(round.getId()), quality);
+			this.reviews.scoreRound(round.getId(), applicationId -> BigDecimal.valueOf(quality.get(applicationId)));
 			this.ranking.confirmCut(round.getId(), null, null, "organizer");
 		}
 		return driven;
 	}
 
 	/** A campaign whose results are published. */
-	public Driven published(String suffix, boolean unranked) {
-		Driven driven = decided(suffix, unranked);
+	public Driven published(String prefix, boolean unranked) {
+		Driven driven = decided(prefix, unranked);
 		this.campaigns.decide(driven.campaignId(), PipelineDecision.PUBLISH_RESULTS, null, "organizer");
 		return driven;
 	}
@@ -174,29 +175,6 @@ public final class ResultsFixture {
 		this.submissions.submit(user, draft.getId());
 		qualities.put(draft.getId(), quality);
 		return draft.getId();
-	}
-
-	/**
-	 * Submits every review of the round with the application's quality on each criterion,
-	 * whoever the planner picked from the shared expert pool.
-	 */
-	private void scoreEverything(ReviewRound round, Map<Long, Integer> quality) {
-		List<Review> toScore = this.reviews.reviewsOfRound(round.getId());
-		List<Long> accountIds = new ArrayList<>();
-		for (Review review : toScore) {
-			accountIds.add(this.experts.get(review.getExpertId()).getAccountId());
-		}
-		Map<Long, Account> byId = this.accounts.accountsById(accountIds);
-		for (int i = 0; i < toScore.size(); i++) {
-			Review review = toScore.get(i);
-			CurrentUser expert = user(byId.get(accountIds.get(i)).getUsername());
-			BigDecimal score = BigDecimal.valueOf(quality.get(review.getApplicationId()));
-			Map<Long, BigDecimal> scores = new HashMap<>();
-			for (Criterion criterion : round.getCriteria()) {
-				scores.put(criterion.getId(), score);
-			}
-			this.reviews.submit(expert, review.getId(), scores, "意见");
-		}
 	}
 
 	/**

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -39,7 +38,7 @@ class ResultsApiTests {
 	MockMvc mvc;
 
 	@Autowired
-	ApplicationContext context;
+	ResultsFixture fixture;
 
 	Driven published;
 
@@ -47,9 +46,8 @@ class ResultsApiTests {
 
 	@BeforeAll
 	void driveCampaigns() {
-		ResultsFixture fixture = new ResultsFixture(this.context);
-		this.published = fixture.published("api-u", true);
-		this.pending = fixture.decided("api-p", true);
+		this.published = this.fixture.published("au", true);
+		this.pending = this.fixture.decided("ap", true);
 	}
 
 	@Test

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.ApplicationContext;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -38,7 +37,7 @@ class ResultsPageTests {
 	UserDetailsService users;
 
 	@Autowired
-	ApplicationContext context;
+	ResultsFixture fixture;
 
 	Driven published;
 
@@ -46,9 +45,8 @@ class ResultsPageTests {
 
 	@BeforeAll
 	void driveCampaigns() {
-		ResultsFixture fixture = new ResultsFixture(this.context);
-		this.published = fixture.published("page-u", true);
-		this.pending = fixture.decided("page-p", true);
+		this.published = this.fixture.published("pu", true);
+		this.pending = this.fixture.decided("pp", true);
 	}
 
 	@Test
