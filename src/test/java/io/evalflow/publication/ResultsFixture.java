@@ -141,29 +141,21 @@ public class ResultsFixture {
 	}
 
 	private Driven people(Campaign campaign, String suffix) {
-		String anhui = applicant("pub-ah-" + suffix, "安徽省测试局 " + suffix);
-		String beijing = applicant("pub-bj-" + suffix, "北京市测试局 " + suffix);
-		String shanghai = applicant("pub-sh-" + suffix, "上海市测试局 " + suffix);
-		String zhejiang = applicant("pub-zj-" + suffix, "浙江省测试局 " + suffix);
+		String[] units = { "安徽省测试局 " + suffix, "北京市测试局 " + suffix, "上海市测试局 " + suffix, "浙江省测试局 " + suffix };
+		String[] usernames = { "pub-ah-" + suffix, "pub-bj-" + suffix, "pub-sh-" + suffix, "pub-zj-" + suffix };
+		for (int i = 0; i < units.length; i++) {
+			this.accounts.registerApplicant(new RegistrationRequest(usernames[i], PASSWORD, units[i],
+					UnitType.LOCAL_GOVERNMENT, "江苏", "联系人", usernames[i] + "@example.org", "010-1234567"));
+		}
 		for (int e = 1; e <= 2; e++) {
 			this.experts.create(new ExpertRequest("pub-expert" + e + "-" + suffix, PASSWORD, "专家" + e,
 					"结果测试专家单位 " + suffix, "北京", "研究员", Set.of(MANAGEMENT, MICROBLOG), 100));
 		}
 		this.accounts.createAccount("pub-org-" + suffix, PASSWORD, "组织方", Role.ORGANIZER, null);
 		this.accounts.createAccount("pub-admin-" + suffix, PASSWORD, "管理员", Role.ADMIN, null);
-		return new Driven(campaign.getId(), campaign.getCode(), anhui, beijing, shanghai, zhejiang, "安徽省合作中心 " + suffix,
-				"pub-expert1-" + suffix, "pub-org-" + suffix, "pub-admin-" + suffix, unitName(anhui), unitName(beijing),
-				unitName(shanghai), unitName(zhejiang));
-	}
-
-	private String applicant(String username, String unitName) {
-		this.accounts.registerApplicant(new RegistrationRequest(username, PASSWORD, unitName, UnitType.LOCAL_GOVERNMENT,
-				"江苏", "联系人", username + "@example.org", "010-1234567"));
-		return username;
-	}
-
-	private String unitName(String applicant) {
-		return this.accounts.unit(user(applicant).getUnitId()).getName();
+		return new Driven(campaign.getId(), campaign.getCode(), usernames[0], usernames[1], usernames[2], usernames[3],
+				"安徽省合作中心 " + suffix, "pub-expert1-" + suffix, "pub-org-" + suffix, "pub-admin-" + suffix, units[0],
+				units[1], units[2], units[3]);
 	}
 
 	private Long apply(Long campaignId, String applicant, Long categoryId, String title, List<String> coApplicants,
