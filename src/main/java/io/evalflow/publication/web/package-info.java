@@ -1,0 +1,4 @@
+/**
+ * The public results screens and the results JSON API.
+ */
+package io.evalflow.publication.web;
