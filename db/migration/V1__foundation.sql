@@ -96,7 +96,7 @@ CREATE TABLE application (
     id                   BIGINT AUTO_INCREMENT PRIMARY KEY,
     campaign_id          BIGINT       NOT NULL,
     category_id          BIGINT       NOT NULL,
-    reference_no         VARCHAR(40),
+    reference_no         VARCHAR(100),
     title                VARCHAR(200) NOT NULL,
     lead_unit_id         BIGINT       NOT NULL,
     created_by           BIGINT       NOT NULL,
