@@ -19,6 +19,7 @@ import io.evalflow.review.ReviewService;
 import io.evalflow.shared.DomainException;
 import io.evalflow.submission.Application;
 
+import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
@@ -94,6 +95,15 @@ public class RankingService {
 	@Transactional(readOnly = true)
 	public List<RoundResult> results(Long roundId) {
 		return this.results.findByRoundIdOrderByRankOverallAscApplicationIdAsc(roundId);
+	}
+
+	/**
+	 * The first {@code limit} of the round's applications still waiting for reviews, by
+	 * application id; {@link #remaining(Long)} says how many there are in all.
+	 */
+	@Transactional(readOnly = true)
+	public List<RoundResult> awaitingReviews(Long roundId, int limit) {
+		return this.results.findByRoundIdAndReviewsCompleteFalseOrderByApplicationIdAsc(roundId, Limit.of(limit));
 	}
 
 	@Transactional(readOnly = true)

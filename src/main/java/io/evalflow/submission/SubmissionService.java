@@ -3,7 +3,9 @@ package io.evalflow.submission;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +39,8 @@ import org.springframework.util.StringUtils;
 @Service
 @Transactional
 public class SubmissionService {
+
+	private static final int LOOKUP_CHUNK = 1000;
 
 	private final ApplicationRepository applications;
 
@@ -211,6 +215,23 @@ public class SubmissionService {
 	@Transactional(readOnly = true)
 	public Application editableBy(CurrentUser applicant, Long applicationId) {
 		return editable(applicant, applicationId);
+	}
+
+	/**
+	 * The applications with these ids, by id; unknown ids are left out. Loaded in chunks:
+	 * a ranking screen asks for a whole round at once.
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, Application> byIds(Collection<Long> applicationIds) {
+		List<Long> ids = List.copyOf(new LinkedHashSet<>(applicationIds));
+		Map<Long, Application> byId = new HashMap<>();
+		for (int from = 0; from < ids.size(); from += LOOKUP_CHUNK) {
+			for (Application application : this.applications
+				.findAllById(ids.subList(from, Math.min(from + LOOKUP_CHUNK, ids.size())))) {
+				byId.put(application.getId(), application);
+			}
+		}
+		return byId;
 	}
 
 	@Transactional(readOnly = true)
