@@ -4,13 +4,10 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
-import io.evalflow.account.Account;
 import io.evalflow.account.AccountService;
 import io.evalflow.account.CurrentUser;
 import io.evalflow.account.RegistrationRequest;
@@ -22,14 +19,11 @@ import io.evalflow.campaign.CampaignDefinition;
 import io.evalflow.campaign.CampaignDefinition.CategoryDefinition;
 import io.evalflow.campaign.CampaignDefinition.RoundDefinition;
 import io.evalflow.campaign.CampaignService;
-import io.evalflow.campaign.Criterion;
 import io.evalflow.campaign.PipelineDecision;
 import io.evalflow.campaign.ReviewRound;
 import io.evalflow.campaign.RoundType;
 import io.evalflow.review.ExpertRequest;
 import io.evalflow.review.ExpertService;
-import io.evalflow.review.Review;
-import io.evalflow.review.ReviewService;
 import io.evalflow.submission.Application;
 import io.evalflow.submission.ApplicationContent;
 import io.evalflow.submission.ApplicationStatus;
@@ -40,12 +34,12 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
  * Drives campaigns through the services for screen tests: people, applications, the
- * formal check, rounds and scores. Every name it makes carries a random suffix, because
- * all tests share one database (and, on MariaDB, the browser tests' JVM shares it too).
+ * formal check, rounds and scores. Every name it makes is unique, because all tests share
+ * one database.
  */
 public final class CampaignRunner {
 
-	public static final String ORGANIZER_PASSWORD = "secret-pass";
+	public static final String PASSWORD = "secret-pass";
 
 	private final CampaignService campaigns;
 
@@ -55,7 +49,7 @@ public final class CampaignRunner {
 
 	private final ExpertService experts;
 
-	private final ReviewService reviews;
+	private final TestReviews reviews;
 
 	private final UserDetailsService users;
 
@@ -64,12 +58,12 @@ public final class CampaignRunner {
 		this.submissions = context.getBean(SubmissionService.class);
 		this.accounts = context.getBean(AccountService.class);
 		this.experts = context.getBean(ExpertService.class);
-		this.reviews = context.getBean(ReviewService.class);
+		this.reviews = context.getBean(TestReviews.class);
 		this.users = context.getBean(UserDetailsService.class);
 	}
 
 	public static String unique(String prefix) {
-		return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+		return TestCampaigns.unique(prefix);
 	}
 
 	public String organizer() {
@@ -78,13 +72,13 @@ public final class CampaignRunner {
 
 	public String account(Role role, String displayName) {
 		String username = unique(role.name().toLowerCase());
-		this.accounts.createAccount(username, ORGANIZER_PASSWORD, displayName, role, null);
+		this.accounts.createAccount(username, PASSWORD, displayName, role, null);
 		return username;
 	}
 
 	public String applicant() {
 		String username = unique("applicant");
-		this.accounts.registerApplicant(new RegistrationRequest(username, ORGANIZER_PASSWORD, "申报单位 " + username,
+		this.accounts.registerApplicant(new RegistrationRequest(username, PASSWORD, "申报单位 " + username,
 				UnitType.LOCAL_GOVERNMENT, "江苏", "联系人", username + "@example.org", "010-1234567"));
 		return username;
 	}
@@ -94,8 +88,8 @@ public final class CampaignRunner {
 		List<String> usernames = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
 			String username = unique("expert");
-			this.experts.create(new ExpertRequest(username, ORGANIZER_PASSWORD, "专家 " + username, "专家单位 " + username,
-					"北京", "研究员", Set.of(), 1000));
+			this.experts.create(new ExpertRequest(username, PASSWORD, "专家 " + username, "专家单位 " + username, "北京", "研究员",
+					Set.of(), 1000));
 			usernames.add(username);
 		}
 		return usernames;
@@ -168,25 +162,7 @@ public final class CampaignRunner {
 	 * its score on every criterion: equal scores make equal means.
 	 */
 	public void score(ReviewRound round, Map<Long, BigDecimal> scoreByApplication) {
-		List<Review> all = this.reviews.reviewsOfRound(round.getId());
-		Map<Long, String> usernameByExpert = new HashMap<>();
-		for (Review review : all) {
-			usernameByExpert.computeIfAbsent(review.getExpertId(), this::usernameOf);
-		}
-		List<Criterion> rubric = this.campaigns.round(round.getId()).getCriteria();
-		for (Review review : all) {
-			Map<Long, BigDecimal> scores = new HashMap<>();
-			for (Criterion criterion : rubric) {
-				scores.put(criterion.getId(), scoreByApplication.get(review.getApplicationId()));
-			}
-			this.reviews.submit(user(usernameByExpert.get(review.getExpertId())), review.getId(), scores, "意见");
-		}
-	}
-
-	private String usernameOf(Long expertId) {
-		Long accountId = this.experts.get(expertId).getAccountId();
-		Account account = this.accounts.accountsById(List.of(accountId)).get(accountId);
-		return account.getUsername();
+		this.reviews.scoreRound(round.getId(), scoreByApplication::get);
 	}
 
 	public ReviewRound round(Campaign campaign, int roundNo) {
