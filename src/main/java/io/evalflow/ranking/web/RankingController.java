@@ -23,6 +23,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -96,7 +97,14 @@ class RankingController {
 		ReviewRound round = round(this.campaigns.get(campaignId), roundNo);
 		String back = "redirect:/organizer/campaigns/" + campaignId + "/rounds/" + roundNo + "/ranking";
 		if (binding.hasErrors()) {
-			redirect.addFlashAttribute("error", binding.getAllErrors().get(0).getDefaultMessage());
+			// Only the reason is typed by hand; anything else wrong is a tampered
+			// request.
+			FieldError reason = binding.getFieldError("reason");
+			if (reason == null) {
+				redirect.addFlashAttribute("error", this.messages.get("error.badRequest"));
+				return back;
+			}
+			redirect.addFlashAttribute("error", reason.getDefaultMessage());
 			redirect.addFlashAttribute(FORM, form);
 			return back;
 		}

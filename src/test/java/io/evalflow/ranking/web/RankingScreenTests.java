@@ -189,6 +189,19 @@ class RankingScreenTests {
 	}
 
 	@Test
+	void tamperedSelectionIsRefusedAndChangesNothing() throws Exception {
+		Tie tie = tieAtTheLine();
+
+		this.mvc.perform(cut(tie.campaign(), 1, tie.best()).param("advanced", "not-an-id"))
+			.andExpect(flash().attribute("error", message("error.badRequest")));
+		this.mvc.perform(cut(tie.campaign(), 1, tie.best()).param("advanced", "-1").param("reason", "外来申报"))
+			.andExpect(flash().attribute("error", message("cut.error.unknownApplication")));
+
+		assertThat(this.run.round(tie.campaign(), 1).getStatus()).isEqualTo(RoundStatus.RANKED);
+		assertThat(this.ranking.results(tie.round().getId())).extracting(RoundResult::getAdvanced).containsOnlyNulls();
+	}
+
+	@Test
 	void finalRoundConfirmationThatMissesTheQuotasIsRefused() throws Exception {
 		Campaign campaign = this.run.twoRounds(1, 4);
 		this.run.publishCall(campaign);
