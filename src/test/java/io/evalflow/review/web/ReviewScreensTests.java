@@ -1,8 +1,6 @@
 package io.evalflow.review.web;
 
 import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -12,16 +10,11 @@ import io.evalflow.account.AccountService;
 import io.evalflow.account.CurrentUser;
 import io.evalflow.account.RegistrationRequest;
 import io.evalflow.account.UnitType;
-import io.evalflow.campaign.AdvancementRule;
 import io.evalflow.campaign.Campaign;
-import io.evalflow.campaign.CampaignDefinition;
-import io.evalflow.campaign.CampaignDefinition.CategoryDefinition;
-import io.evalflow.campaign.CampaignDefinition.RoundDefinition;
 import io.evalflow.campaign.CampaignService;
 import io.evalflow.campaign.Criterion;
 import io.evalflow.campaign.PipelineDecision;
 import io.evalflow.campaign.ReviewRound;
-import io.evalflow.campaign.RoundType;
 import io.evalflow.review.ExpertRequest;
 import io.evalflow.review.ExpertService;
 import io.evalflow.review.Review;
@@ -339,12 +332,13 @@ class ReviewScreensTests {
 	 */
 	private RoundOne startRoundOne(boolean blind) {
 		String suffix = "rv" + SEQUENCE.incrementAndGet() + "-" + Long.toString(System.nanoTime() % 100_000_000, 36);
-		Campaign campaign = this.campaigns.create(definition("review-" + suffix, blind));
+		Campaign campaign = this.campaigns.create(ReviewTestCampaigns.twoRounds(suffix, blind));
+		Set<String> expertise = Set.of(ReviewTestCampaigns.categoryCode(suffix));
 		Long id = campaign.getId();
 		this.campaigns.decide(id, PipelineDecision.PUBLISH_CALL, null, "organizer");
 		for (int e = 1; e <= 2; e++) {
 			this.experts.create(new ExpertRequest(suffix + "-expert" + e, "secret-pass", "评审专家" + e,
-					"专家单位 " + suffix + "-" + e, "北京", "研究员", Set.of(), 50));
+					"专家单位 " + suffix + "-" + e, "北京", "研究员", expertise, 50));
 		}
 		String leadUnit = "申报单位 " + suffix;
 		String coUnit = "联合单位 " + suffix;
@@ -370,20 +364,9 @@ class ReviewScreensTests {
 		// Created after the assignment, so certainly not assigned to this application.
 		String stranger = suffix + "-stranger";
 		this.experts.create(new ExpertRequest(stranger, "secret-pass", "未分配专家", "专家单位 " + suffix + "-x", "北京", "研究员",
-				Set.of(), 50));
+				expertise, 50));
 		return new RoundOne(round.getId(), review.getId(), expert, stranger, applicant, referenceNo, title, leadUnit,
 				coUnit, fileName, attachmentId, round.getCriteria());
-	}
-
-	private static CampaignDefinition definition(String code, boolean blindFirstRound) {
-		return new CampaignDefinition(code, "专家评审测试 " + code, "测试组织单位", "专家页面测试",
-				Instant.now().plus(30, ChronoUnit.DAYS), true,
-				List.of(new CategoryDefinition("MANAGEMENT", "管理创新", "Management innovation", 1),
-						new CategoryDefinition("SERVICE", "公共服务", "Public service", 1)),
-				List.of(new RoundDefinition("初审", "First review", RoundType.SCORING, 2, 14, blindFirstRound,
-						AdvancementRule.TOP_N_OVERALL, 1, TestCampaigns.rubric()),
-						new RoundDefinition("终审", "Final judgment", RoundType.PANEL, 2, 7, false,
-								AdvancementRule.CATEGORY_QUOTA, null, TestCampaigns.rubric())));
 	}
 
 	private String usernameOf(Long expertId) {
