@@ -19,7 +19,7 @@ import org.springframework.util.StringUtils;
 class ExpertForm {
 
 	@NotNull(message = "{review.expert.form.username.invalid}")
-	@Pattern(regexp = "[A-Za-z0-9._-]{3,60}", message = "{review.expert.form.username.invalid}")
+	@Pattern(regexp = "[A-Za-z0-9._@-]{3,60}", message = "{review.expert.form.username.invalid}")
 	private String username;
 
 	@NotNull(message = "{review.expert.form.password.invalid}")

@@ -2,7 +2,6 @@ package io.evalflow.review.web;
 
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -32,9 +31,6 @@ class ExpertInboxController {
 
 	static final String VIEW = "review/inbox";
 
-	/** A task due within this time is flagged before it becomes overdue. */
-	private static final Duration DUE_SOON = Duration.ofDays(2);
-
 	private final ReviewService reviews;
 
 	private final CampaignService campaigns;
@@ -59,10 +55,11 @@ class ExpertInboxController {
 			Campaign campaign = campaignCache.computeIfAbsent(item.round().getCampaignId(), this.campaigns::get);
 			Application application = item.application();
 			Instant due = (item.dueDate() != null) ? item.dueDate().toInstant() : item.review().getDueAt();
+			DueState state = DueState.of(due, now);
 			return new Task(item.review().getId(), campaign.getName(), item.round().name(locale),
 					application.getReferenceNo(), campaign.category(application.getCategoryId()).name(locale),
-					application.getTitle(), due, due != null && !now.isBefore(due),
-					due != null && now.isBefore(due) && now.plus(DUE_SOON).isAfter(due), item.review().getStatus());
+					application.getTitle(), due, state == DueState.OVERDUE, state == DueState.DUE_SOON,
+					item.review().getStatus());
 		}).toList();
 		List<Progress> progress = this.reviews.ownProgress(expert).stream().map(p -> {
 			Campaign campaign = campaignCache.computeIfAbsent(p.round().getCampaignId(), this.campaigns::get);

@@ -22,13 +22,15 @@ import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The organizer's expert pool: who is in it, and a form to add an expert with their
- * sign-in account.
+ * The organizer's expert pool: who is in it, a form to add an expert with their sign-in
+ * account, and taking an expert out of the pool or back in.
  */
 @Controller
 @RequestMapping("/organizer/experts")
@@ -88,6 +90,18 @@ class ExpertPoolController {
 		return page(model, locale);
 	}
 
+	/**
+	 * Takes an expert out of the pool that new rounds draw from, or back in; reviews
+	 * already assigned stay with them.
+	 */
+	@PostMapping("/{expertId}/active")
+	String setActive(@PathVariable Long expertId, @RequestParam boolean active, RedirectAttributes redirect) {
+		Expert expert = this.experts.setActive(expertId, active);
+		redirect.addFlashAttribute("success", this.messages
+			.get(active ? "review.expert.flash.activated" : "review.expert.flash.deactivated", expert.getName()));
+		return "redirect:/organizer/experts";
+	}
+
 	private String page(Model model, Locale locale) {
 		List<Expert> pool = this.experts.pool();
 		Map<Long, Unit> units = this.accounts.units(pool.stream().map(Expert::getUnitId).distinct().toList());
@@ -95,7 +109,7 @@ class ExpertPoolController {
 		Map<String, String> categories = categoryChoices(locale);
 		model.addAttribute("experts",
 				pool.stream()
-					.map(e -> new PoolEntry(e.getName(), accounts.get(e.getAccountId()).getUsername(),
+					.map(e -> new PoolEntry(e.getId(), e.getName(), accounts.get(e.getAccountId()).getUsername(),
 							units.get(e.getUnitId()).getName(), e.getRegion(), e.getTitle(),
 							e.getCategoryCodes().stream().sorted().map(c -> categories.getOrDefault(c, c)).toList(),
 							e.getLoadCap(), e.isActive()))
@@ -119,7 +133,7 @@ class ExpertPoolController {
 	}
 
 	/** An expert as a row of the pool. An empty category list means every category. */
-	public record PoolEntry(String name, String username, String unitName, String region, String title,
+	public record PoolEntry(Long id, String name, String username, String unitName, String region, String title,
 			List<String> categories, int loadCap, boolean active) {
 	}
 

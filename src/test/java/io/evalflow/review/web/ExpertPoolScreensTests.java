@@ -153,6 +153,31 @@ class ExpertPoolScreensTests {
 	}
 
 	@Test
+	void organizerTakesAnExpertOutOfThePoolAndBack() throws Exception {
+		String suffix = suffix();
+		Expert expert = this.experts.create(new ExpertRequest(suffix + "-leaving", "secret-pass", "离库专家" + suffix,
+				"离库单位 " + suffix, "北京", null, ownCategory(suffix), 10));
+		String organizer = organizer(suffix);
+		this.mvc
+			.perform(post("/organizer/experts/" + expert.getId() + "/active").with(as(organizer))
+				.with(csrf())
+				.param("active", "false"))
+			.andExpect(status().isFound())
+			.andExpect(redirectedUrl("/organizer/experts"));
+		assertThat(this.experts.get(expert.getId()).isActive()).isFalse();
+		assertThat(this.experts.active()).extracting(Expert::getId).doesNotContain(expert.getId());
+		this.mvc
+			.perform(post("/organizer/experts/" + expert.getId() + "/active").with(as(organizer))
+				.with(csrf())
+				.param("active", "true"))
+			.andExpect(status().isFound());
+		assertThat(this.experts.get(expert.getId()).isActive()).isTrue();
+		this.mvc.perform(
+				post("/organizer/experts/999999999/active").with(as(organizer)).with(csrf()).param("active", "false"))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
 	void expertsAndAnonymousUsersAreRefusedThePool() throws Exception {
 		String suffix = suffix();
 		String expert = suffix + "-expert";
@@ -168,6 +193,16 @@ class ExpertPoolScreensTests {
 				.param("unitName", "越权单位 " + suffix)
 				.param("loadCap", "10"))
 			.andExpect(status().isForbidden());
+		Long expertId = this.accounts.findAccount(expert)
+			.flatMap(a -> this.experts.forAccount(a.getId()))
+			.orElseThrow()
+			.getId();
+		this.mvc
+			.perform(post("/organizer/experts/" + expertId + "/active").with(as(expert))
+				.with(csrf())
+				.param("active", "false"))
+			.andExpect(status().isForbidden());
+		assertThat(this.experts.get(expertId).isActive()).isTrue();
 		this.mvc.perform(get("/organizer/experts").accept(MediaType.TEXT_HTML))
 			.andExpect(status().isFound())
 			.andExpect(redirectedUrl("/login"));
