@@ -29,4 +29,7 @@ interface ReviewRepository extends JpaRepository<Review, Long> {
 	@Query("select r.expertId, r.status, count(r) from Review r where r.roundId = :roundId group by r.expertId, r.status")
 	List<Object[]> countByExpertAndStatus(Long roundId);
 
+	@Query("select r.roundId, r.status, count(r) from Review r where r.expertId = :expertId group by r.roundId, r.status")
+	List<Object[]> countByRoundAndStatusOfExpert(Long expertId);
+
 }

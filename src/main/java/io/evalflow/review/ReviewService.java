@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -20,6 +21,7 @@ import io.evalflow.account.Role;
 import io.evalflow.campaign.Campaign;
 import io.evalflow.campaign.CampaignService;
 import io.evalflow.campaign.ReviewRound;
+import io.evalflow.campaign.RoundStatus;
 import io.evalflow.shared.DomainException;
 import io.evalflow.shared.NotFoundException;
 import io.evalflow.submission.Application;
@@ -196,7 +198,35 @@ public class ReviewService {
 		return this.reviews.findByExpertIdOrderByDueAtAsc(me.getId())
 			.stream()
 			.filter(r -> r.getStatus() == ReviewStatus.SUBMITTED)
+			.sorted(Comparator.comparing(Review::getSubmittedAt).reversed())
 			.toList();
+	}
+
+	/**
+	 * The expert's own progress in each round still open for review, earliest deadline
+	 * first.
+	 */
+	@Transactional(readOnly = true)
+	public List<RoundProgress> ownProgress(CurrentUser expert) {
+		Map<Long, long[]> counts = new LinkedHashMap<>();
+		for (Object[] row : this.reviews.countByRoundAndStatusOfExpert(expertOf(expert).getId())) {
+			long[] c = counts.computeIfAbsent((Long) row[0], id -> new long[2]);
+			long n = ((Number) row[2]).longValue();
+			c[0] += n;
+			if (row[1] == ReviewStatus.SUBMITTED) {
+				c[1] += n;
+			}
+		}
+		List<RoundProgress> progress = new ArrayList<>();
+		counts.forEach((roundId, c) -> {
+			ReviewRound round = this.campaigns.round(roundId);
+			if (round.getStatus() == RoundStatus.OPEN) {
+				progress.add(new RoundProgress(round, c[0], c[1]));
+			}
+		});
+		progress.sort(Comparator.comparing((RoundProgress p) -> p.round().getDeadline(),
+				Comparator.nullsLast(Comparator.naturalOrder())));
+		return progress;
 	}
 
 	@Transactional(readOnly = true)
@@ -291,6 +321,10 @@ public class ReviewService {
 	}
 
 	public record ExpertProgress(Expert expert, long assigned, long submitted) {
+	}
+
+	/** One expert's reviews in one round: how many assigned, how many submitted. */
+	public record RoundProgress(ReviewRound round, long assigned, long submitted) {
 	}
 
 }
