@@ -48,13 +48,16 @@ class DemoData implements ApplicationRunner {
 	@Override
 	@Transactional
 	public void run(ApplicationArguments args) {
-		if (this.accounts.findAccount(DemoAccounts.ORGANIZER).isPresent()) {
-			return;
+		if (this.accounts.findAccount(DemoAccounts.ORGANIZER).isEmpty()) {
+			this.demoAccounts.create();
+			log.info("Demo accounts created");
 		}
-		this.demoAccounts.create();
-		Campaign campaign = this.campaigns.create(Egov2012.definition(this.clock.instant().plus(Duration.ofDays(60))));
-		this.campaigns.decide(campaign.getId(), PipelineDecision.PUBLISH_CALL, null, DemoAccounts.ORGANIZER);
-		log.info("Demo seeded: campaign {} with its call open, demo accounts created", Egov2012.CODE);
+		if (this.campaigns.all().stream().noneMatch(c -> c.getCode().equals(Egov2012.CODE))) {
+			Campaign campaign = this.campaigns
+				.create(Egov2012.definition(this.clock.instant().plus(Duration.ofDays(60))));
+			this.campaigns.decide(campaign.getId(), PipelineDecision.PUBLISH_CALL, null, DemoAccounts.ORGANIZER);
+			log.info("Demo campaign {} created with its call open", Egov2012.CODE);
+		}
 	}
 
 }

@@ -69,6 +69,8 @@ public class DemoReplay {
 
 	private static final String ACTOR = DemoAccounts.ORGANIZER;
 
+	private static final String OFFICE = "replay-office";
+
 	private static final byte[] PDF = ("%PDF-1.4\n% evalflow demo replay: synthetic case file\n"
 			+ "1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Count 0/Kids[]>>endobj\n"
 			+ "trailer<</Root 1 0 R>>\n%%EOF\n")
@@ -117,7 +119,7 @@ public class DemoReplay {
 		report.add("experts", expertCount, since(start));
 
 		start = System.currentTimeMillis();
-		Long creator = this.accounts.findAccount(ACTOR).map(Account::getId).orElseThrow();
+		Long creator = officeAccount();
 		List<Application> drafts = new ArrayList<>();
 		for (Winner2012 winner : Winner2012.load()) {
 			Application draft = seedWinner(campaign, winner, creator);
@@ -198,12 +200,21 @@ public class DemoReplay {
 		if (campaign.getStatus() != CampaignStatus.CALL_OPEN) {
 			throw new DomainException("demo.error.alreadyReplayed", campaign.getName());
 		}
-		if (this.accounts.findAccount(ACTOR).isEmpty()) {
-			Long institute = this.accounts.findOrCreateUnit("国家行政学院电子政务研究中心", UnitType.RESEARCH_INSTITUTE, "北京")
-				.getId();
-			this.accounts.createAccount(ACTOR, UUID.randomUUID().toString(), "评选办公室", Role.ORGANIZER, institute);
-		}
 		return campaign;
+	}
+
+	/**
+	 * The account that enters the cases of units without one: the demo's organizer, or,
+	 * where the demo accounts were never seeded, an office account of the replay's own.
+	 */
+	private Long officeAccount() {
+		return this.accounts.findAccount(ACTOR)
+			.or(() -> this.accounts.findAccount(OFFICE))
+			.orElseGet(
+					() -> this.accounts.createAccount(OFFICE, UUID.randomUUID().toString(), "评选办公室（重放）", Role.ORGANIZER,
+							this.accounts.findOrCreateUnit("国家行政学院电子政务研究中心", UnitType.RESEARCH_INSTITUTE, "北京")
+								.getId()))
+			.getId();
 	}
 
 	private int createExperts(Campaign campaign) {
