@@ -83,7 +83,7 @@ class ResultsPageTests {
 	@Test
 	void publishedResultsPageHasTheTitleOrganizerAndDateAndNoPreviewBanner() throws Exception {
 		String html = page(get("/results/" + this.published.code()));
-		assertThat(html).contains("<h1>结果测试 " + this.published.code() + " 评选结果</h1>", "组织单位：结果测试组织单位", "公布日期：");
+		assertThat(html).contains("<h1>结果测试 " + this.published.code() + "结果</h1>", "组织单位：结果测试组织单位", "公布日期：");
 		assertThat(html).doesNotContain("preview-banner", "尚未公布");
 	}
 
