@@ -2,6 +2,7 @@ package io.evalflow.review.web;
 
 import java.util.Map;
 
+import io.evalflow.submission.Application;
 import io.evalflow.submission.Attachment;
 
 /**
@@ -16,6 +17,14 @@ final class AttachmentNames {
 			"doc", "image/png", "png", "image/jpeg", "jpg", "image/gif", "gif");
 
 	private AttachmentNames() {
+	}
+
+	/**
+	 * The name of one of the application's attachments, numbered by its place in the
+	 * application's list.
+	 */
+	static String forExpert(Application application, Attachment attachment, boolean blind) {
+		return forExpert(attachment, application.getAttachments().indexOf(attachment) + 1, blind);
 	}
 
 	/**

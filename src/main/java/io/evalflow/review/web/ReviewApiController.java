@@ -148,7 +148,7 @@ class ReviewApiController {
 	@GetMapping("/reviews/{id}/attachments/{attachmentId}")
 	@PreAuthorize(EXPERT)
 	@Operation(summary = "Download an attachment of the reviewed application",
-			description = "In blind rounds the file is named by its id, not by the name the applicant gave.")
+			description = "In blind rounds the file is named by its place in the application, not by the name the applicant gave.")
 	ResponseEntity<Resource> download(@PathVariable Long id, @PathVariable Long attachmentId,
 			@AuthenticationPrincipal CurrentUser user) {
 		Review review = this.reviews.ownReview(user, id);
@@ -160,7 +160,7 @@ class ReviewApiController {
 			.contentLength(attachment.getSizeBytes())
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.attachment()
-						.filename(ReviewView.ReviewedAttachmentView.name(attachment, blind), StandardCharsets.UTF_8)
+						.filename(AttachmentNames.forExpert(application, attachment, blind), StandardCharsets.UTF_8)
 						.build()
 						.toString())
 			.body(this.submissions.download(application, attachmentId));

@@ -96,8 +96,7 @@ class ReviewController {
 		Application application = this.submissions.get(review.getApplicationId());
 		Attachment attachment = application.attachment(attachmentId);
 		boolean blind = this.campaigns.round(review.getRoundId()).isBlind();
-		String name = AttachmentNames.forExpert(attachment, application.getAttachments().indexOf(attachment) + 1,
-				blind);
+		String name = AttachmentNames.forExpert(application, attachment, blind);
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(attachment.getContentType()))
 			.contentLength(attachment.getSizeBytes())

@@ -53,29 +53,16 @@ record ReviewView(Long id, ReviewStatus status, Instant dueAt, Instant savedAt, 
 					: a.unitIds().stream().map(units::get).filter(u -> u != null).map(Unit::getName).toList();
 			return new ReviewedApplicationView(a.getId(), a.getCategoryId(), a.getTitle(), names, a.getSummary(),
 					a.getBackground(), a.getPractice(), a.getInnovation(), a.getResults(),
-					a.getAttachments().stream().map(att -> ReviewedAttachmentView.of(att, blind)).toList());
+					a.getAttachments().stream().map(att -> ReviewedAttachmentView.of(a, att, blind)).toList());
 		}
 
 	}
 
 	record ReviewedAttachmentView(Long id, String name, String contentType, long size) {
 
-		static ReviewedAttachmentView of(Attachment a, boolean blind) {
-			return new ReviewedAttachmentView(a.getId(), name(a, blind), a.getContentType(), a.getSizeBytes());
-		}
-
-		/**
-		 * The name an expert sees. A file name often carries the applicant's name, so
-		 * blind rounds show only the id and the extension.
-		 */
-		static String name(Attachment a, boolean blind) {
-			if (!blind) {
-				return a.getOriginalName();
-			}
-			String original = a.getOriginalName();
-			int dot = original.lastIndexOf('.');
-			String extension = (dot >= 0 && original.length() - dot <= 6) ? original.substring(dot) : "";
-			return "attachment-" + a.getId() + extension;
+		static ReviewedAttachmentView of(Application application, Attachment a, boolean blind) {
+			return new ReviewedAttachmentView(a.getId(), AttachmentNames.forExpert(application, a, blind),
+					a.getContentType(), a.getSizeBytes());
 		}
 
 	}
