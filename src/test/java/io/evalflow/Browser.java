@@ -20,6 +20,8 @@ import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -127,14 +129,15 @@ public final class Browser implements AutoCloseable {
 		type(By.id("password"), password);
 		WebElement button = this.driver.findElement(By.id("login-submit"));
 		button.click();
-		this.wait.until(ExpectedConditions.stalenessOf(button));
-		Assertions.assertFalse(path().startsWith("/login"), () -> "sign-in refused for " + username);
+		left(button);
+		new WebDriverWait(this.driver, PATIENCE).withMessage("signed in as " + username)
+			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form[action$='/logout']")));
 	}
 
 	public void signOut() {
 		WebElement button = this.driver.findElement(By.cssSelector("form[action$='/logout'] button"));
 		button.click();
-		this.wait.until(ExpectedConditions.stalenessOf(button));
+		left(button);
 		find(By.cssSelector("nav.session a[href$='/login']"));
 	}
 
@@ -190,7 +193,7 @@ public final class Browser implements AutoCloseable {
 	public String submit(By button) {
 		WebElement element = this.wait.until(ExpectedConditions.elementToBeClickable(button));
 		element.click();
-		this.wait.until(ExpectedConditions.stalenessOf(element));
+		left(element);
 		By outcome = By.cssSelector(".flash p, .form-errors .error, .field-error");
 		this.wait.until(d -> !d.findElements(outcome).isEmpty());
 		List<String> refusals = this.driver
@@ -200,6 +203,29 @@ public final class Browser implements AutoCloseable {
 			.toList();
 		Assertions.assertTrue(refusals.isEmpty(), () -> "refused on " + path() + ": " + refusals);
 		return text(By.cssSelector(".flash .success"));
+	}
+
+	/**
+	 * Waits until the page that held {@code element} is gone. Asked mid-navigation,
+	 * ChromeDriver may answer with an inspector error ("does not belong to the document")
+	 * instead of a stale element: the node is gone just the same.
+	 */
+	private void left(WebElement element) {
+		this.wait.until(driver -> {
+			try {
+				element.isEnabled();
+				return false;
+			}
+			catch (StaleElementReferenceException ex) {
+				return true;
+			}
+			catch (WebDriverException ex) {
+				if (String.valueOf(ex.getMessage()).contains("does not belong to the document")) {
+					return true;
+				}
+				throw ex;
+			}
+		});
 	}
 
 	/** A picture of the whole page, not only the window, for people to look at. */

@@ -234,6 +234,7 @@ class EvaluationBrowserTests {
 			this.browser.screenshot("expert-inbox");
 		}
 		this.browser.find(By.xpath("//tr[td[text()='" + title + "']]//a[contains(@href, '/expert/reviews/')]")).click();
+		this.browser.find(By.id("comment"));
 		List<By> scores = this.browser.findAll(By.cssSelector("input[id^='score-']"))
 			.stream()
 			.map(input -> By.id(input.getAttribute("id")))
