@@ -5,15 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import io.evalflow.TestCampaigns;
-import io.evalflow.account.AccountService;
 import io.evalflow.account.Role;
 import io.evalflow.campaign.Campaign;
-import io.evalflow.campaign.CampaignService;
 import io.evalflow.submission.Application;
 import io.evalflow.submission.ApplicationStatus;
 import io.evalflow.submission.Attachment;
 import io.evalflow.submission.SubmissionService;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,7 +18,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -49,23 +45,10 @@ class ApplicantScreensTests {
 	MockMvc mvc;
 
 	@Autowired
-	CampaignService campaigns;
-
-	@Autowired
-	AccountService accounts;
-
-	@Autowired
 	SubmissionService submissions;
 
 	@Autowired
-	UserDetailsService users;
-
 	SubmissionWebFixtures fixtures;
-
-	@BeforeEach
-	void fixtures() {
-		this.fixtures = new SubmissionWebFixtures(this.campaigns, this.accounts, this.submissions, this.users);
-	}
 
 	@Test
 	void applicantDraftsUploadsAPdfSubmitsAndGetsAReferenceNumber() throws Exception {

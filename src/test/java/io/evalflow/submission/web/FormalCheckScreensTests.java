@@ -1,6 +1,5 @@
 package io.evalflow.submission.web;
 
-import io.evalflow.account.AccountService;
 import io.evalflow.account.Role;
 import io.evalflow.campaign.Campaign;
 import io.evalflow.campaign.CampaignService;
@@ -8,13 +7,11 @@ import io.evalflow.campaign.CampaignStatus;
 import io.evalflow.submission.Application;
 import io.evalflow.submission.ApplicationStatus;
 import io.evalflow.submission.SubmissionService;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,20 +37,10 @@ class FormalCheckScreensTests {
 	CampaignService campaigns;
 
 	@Autowired
-	AccountService accounts;
-
-	@Autowired
 	SubmissionService submissions;
 
 	@Autowired
-	UserDetailsService users;
-
 	SubmissionWebFixtures fixtures;
-
-	@BeforeEach
-	void fixtures() {
-		this.fixtures = new SubmissionWebFixtures(this.campaigns, this.accounts, this.submissions, this.users);
-	}
 
 	@Test
 	void organizerChecksEachApplicationAndThenCompletesTheFormalCheck() throws Exception {

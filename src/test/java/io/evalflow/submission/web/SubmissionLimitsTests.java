@@ -14,14 +14,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.evalflow.MutableTestClock;
-import io.evalflow.account.AccountService;
 import io.evalflow.campaign.Campaign;
-import io.evalflow.campaign.CampaignService;
 import io.evalflow.submission.Application;
 import io.evalflow.submission.ApplicationStatus;
 import io.evalflow.submission.SubmissionService;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,7 +27,6 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,26 +62,13 @@ class SubmissionLimitsTests {
 	MutableTestClock clock;
 
 	@Autowired
-	CampaignService campaigns;
-
-	@Autowired
-	AccountService accounts;
-
-	@Autowired
 	SubmissionService submissions;
-
-	@Autowired
-	UserDetailsService users;
 
 	@LocalServerPort
 	int port;
 
+	@Autowired
 	SubmissionWebFixtures fixtures;
-
-	@BeforeEach
-	void fixtures() {
-		this.fixtures = new SubmissionWebFixtures(this.campaigns, this.accounts, this.submissions, this.users);
-	}
 
 	@AfterEach
 	void resetClock() {

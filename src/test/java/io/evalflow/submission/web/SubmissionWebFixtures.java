@@ -17,6 +17,7 @@ import io.evalflow.submission.ApplicationContent;
 import io.evalflow.submission.SubmissionService;
 
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.stereotype.Component;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -24,6 +25,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * Campaigns, units and applications for the screens' tests, each with a unique suffix:
  * the tests share one database.
  */
+@Component
 class SubmissionWebFixtures {
 
 	private final CampaignService campaigns;
