@@ -53,6 +53,8 @@ public final class CampaignRunner {
 
 	private final UserDetailsService users;
 
+	private final RoundStarter rounds;
+
 	public CampaignRunner(ApplicationContext context) {
 		this.campaigns = context.getBean(CampaignService.class);
 		this.submissions = context.getBean(SubmissionService.class);
@@ -60,6 +62,7 @@ public final class CampaignRunner {
 		this.experts = context.getBean(ExpertService.class);
 		this.reviews = context.getBean(TestReviews.class);
 		this.users = context.getBean(UserDetailsService.class);
+		this.rounds = context.getBean(RoundStarter.class);
 	}
 
 	public static String unique(String prefix) {
@@ -153,8 +156,7 @@ public final class CampaignRunner {
 	}
 
 	public ReviewRound startRound(Campaign campaign, int roundNo) {
-		this.campaigns.decide(campaign.getId(), PipelineDecision.START_ROUND, roundNo, "organizer");
-		return this.campaigns.round(campaign.getId(), roundNo);
+		return this.rounds.open(campaign.getId(), roundNo);
 	}
 
 	/**

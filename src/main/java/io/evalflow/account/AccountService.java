@@ -2,6 +2,7 @@ package io.evalflow.account;
 
 import java.time.Clock;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -109,6 +110,29 @@ public class AccountService {
 		return this.accounts.findById(accountId)
 			.map(Account::getUsername)
 			.orElseThrow(() -> new NotFoundException("account", accountId));
+	}
+
+	/**
+	 * Every unit's parent (部委 → 司局, 省 → 厅局, 集团 → 子公司), for conflicts of interest; units
+	 * without a parent are left out.
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, Long> unitParents() {
+		Map<Long, Long> parents = new HashMap<>();
+		for (Object[] link : this.units.parentLinks()) {
+			parents.put((Long) link[0], (Long) link[1]);
+		}
+		return parents;
+	}
+
+	/** User names by account id. */
+	@Transactional(readOnly = true)
+	public Map<Long, String> usernames(Collection<Long> accountIds) {
+		Map<Long, String> names = new HashMap<>();
+		for (Account account : this.accounts.findAllById(accountIds)) {
+			names.put(account.getId(), account.getUsername());
+		}
+		return names;
 	}
 
 	@Transactional(readOnly = true)

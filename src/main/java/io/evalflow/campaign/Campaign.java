@@ -46,6 +46,8 @@ public class Campaign {
 
 	private boolean unrankedListing;
 
+	private boolean regionConflict;
+
 	private String processInstanceId;
 
 	private Instant publishedAt;
@@ -79,6 +81,7 @@ public class Campaign {
 		// are no finer.
 		this.submissionDeadline = definition.submissionDeadline().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
 		this.unrankedListing = definition.unrankedListing();
+		this.regionConflict = definition.regionConflict();
 		this.status = CampaignStatus.DRAFT;
 		this.createdAt = now;
 		int order = 1;
@@ -179,6 +182,11 @@ public class Campaign {
 
 	public boolean isUnrankedListing() {
 		return this.unrankedListing;
+	}
+
+	/** Whether an expert from an applicant unit's region is in conflict. */
+	public boolean isRegionConflict() {
+		return this.regionConflict;
 	}
 
 	public String getProcessInstanceId() {

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.evalflow.shared.DomainException;
@@ -106,8 +107,12 @@ public class CampaignService {
 	 * transaction, or refuses it when the campaign is at another stage.
 	 */
 	public void decide(Long campaignId, String step, Integer roundNo, String actor) {
+		decide(campaignId, step, roundNo, actor, Map.of());
+	}
+
+	public void decide(Long campaignId, String step, Integer roundNo, String actor, Map<String, Object> variables) {
 		get(campaignId);
-		this.events.publishEvent(new PipelineDecision(campaignId, step, roundNo, actor));
+		this.events.publishEvent(new PipelineDecision(campaignId, step, roundNo, actor, variables));
 	}
 
 	@Transactional(readOnly = true)

@@ -54,6 +54,8 @@ public class ReviewRound {
 
 	private boolean blind;
 
+	private boolean excludeEarlierExperts;
+
 	@Enumerated(EnumType.STRING)
 	private AdvancementRule ruleType;
 
@@ -95,6 +97,7 @@ public class ReviewRound {
 		this.expertsPerApplication = definition.expertsPerApplication();
 		this.reviewDays = definition.reviewDays();
 		this.blind = definition.blind();
+		this.excludeEarlierExperts = definition.excludeEarlierExperts();
 		this.ruleType = definition.rule();
 		this.ruleCount = definition.ruleCount();
 		this.status = RoundStatus.PENDING;
@@ -174,6 +177,11 @@ public class ReviewRound {
 
 	public boolean isBlind() {
 		return this.blind;
+	}
+
+	/** Whether experts of an earlier round are kept away from the same application. */
+	public boolean isExcludeEarlierExperts() {
+		return this.excludeEarlierExperts;
 	}
 
 	public AdvancementRule getRuleType() {

@@ -29,12 +29,14 @@ import io.evalflow.campaign.Criterion;
 import io.evalflow.campaign.PipelineDecision;
 import io.evalflow.campaign.ReviewRound;
 import io.evalflow.ranking.RankingService;
+import io.evalflow.review.AssignmentService;
 import io.evalflow.review.Expert;
 import io.evalflow.review.ExpertRequest;
 import io.evalflow.review.ExpertService;
 import io.evalflow.review.Review;
 import io.evalflow.review.ReviewService;
 import io.evalflow.review.ReviewStatus;
+import io.evalflow.review.RoundAssignment;
 import io.evalflow.shared.DomainException;
 import io.evalflow.submission.Application;
 import io.evalflow.submission.ApplicationContent;
@@ -92,8 +94,15 @@ public class DemoReplay {
 
 	private final Clock clock;
 
+	private final AssignmentService assignments;
+
+	private final EngineJobs jobs;
+
 	DemoReplay(CampaignService campaigns, SubmissionService submissions, AccountService accounts, ExpertService experts,
-			ReviewService reviews, RankingService ranking, UserDetailsService users, Clock clock) {
+			ReviewService reviews, RankingService ranking, UserDetailsService users, Clock clock,
+			AssignmentService assignments, EngineJobs jobs) {
+		this.assignments = assignments;
+		this.jobs = jobs;
 		this.campaigns = campaigns;
 		this.submissions = submissions;
 		this.accounts = accounts;
@@ -164,8 +173,20 @@ public class DemoReplay {
 		for (ReviewRound round : campaign.getRounds()) {
 			start = System.currentTimeMillis();
 			this.campaigns.decide(campaign.getId(), PipelineDecision.START_ROUND, round.getRoundNo(), ACTOR);
+			Long roundId = round.getId();
+			this.jobs.await(() -> this.assignments.assignment(roundId)
+				.filter(a -> a.getStatus() == RoundAssignment.Status.PROPOSED)
+				.isPresent());
 			long admitted = this.submissions.inRound(campaign.getId(), round.getRoundNo()).size();
-			report.add("round-" + round.getRoundNo() + "-assigned", admitted, since(start));
+			report.add("round-" + round.getRoundNo() + "-drawn", admitted, since(start));
+
+			start = System.currentTimeMillis();
+			this.assignments.confirm(roundId, ACTOR);
+			this.jobs.await(() -> this.assignments.assignment(roundId)
+				.filter(a -> a.getStatus() == RoundAssignment.Status.RELEASED)
+				.isPresent());
+			report.add("round-" + round.getRoundNo() + "-released", this.reviews.reviewsOfRound(roundId).size(),
+					since(start));
 
 			start = System.currentTimeMillis();
 			int scored = score(this.campaigns.round(round.getId()), quality, experts, random);

@@ -41,6 +41,10 @@ public class Expert {
 
 	private int loadCap;
 
+	private Integer campaignLoadCap;
+
+	private String email;
+
 	private boolean active;
 
 	private boolean synthetic;
@@ -68,6 +72,12 @@ public class Expert {
 		this.active = true;
 		this.synthetic = synthetic;
 		this.createdAt = now;
+	}
+
+	Expert contact(String email, Integer campaignLoadCap) {
+		this.email = email;
+		this.campaignLoadCap = campaignLoadCap;
+		return this;
 	}
 
 	/** Out of the pool for rounds started from now on; reviews already assigned stay. */
@@ -105,6 +115,15 @@ public class Expert {
 
 	public int getLoadCap() {
 		return this.loadCap;
+	}
+
+	/** The most reviews over all rounds of one campaign, or {@code null}. */
+	public Integer getCampaignLoadCap() {
+		return this.campaignLoadCap;
+	}
+
+	public String getEmail() {
+		return this.email;
 	}
 
 	public boolean isActive() {

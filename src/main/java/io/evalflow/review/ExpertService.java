@@ -3,6 +3,7 @@ package io.evalflow.review;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import io.evalflow.account.Account;
 import io.evalflow.account.AccountService;
@@ -22,6 +23,8 @@ import org.springframework.util.StringUtils;
 @Service
 @Transactional
 public class ExpertService {
+
+	private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
 	private final ExpertRepository experts;
 
@@ -47,11 +50,20 @@ public class ExpertService {
 		if (request.loadCap() < 1 || request.loadCap() > 100_000) {
 			throw new DomainException("expert.error.loadCap");
 		}
+		if (request.campaignLoadCap() != null
+				&& (request.campaignLoadCap() < request.loadCap() || request.campaignLoadCap() > 100_000)) {
+			throw new DomainException("expert.error.campaignLoadCap");
+		}
+		String email = StringUtils.hasText(request.email()) ? request.email().trim() : null;
+		if (email != null && !EMAIL.matcher(email).matches()) {
+			throw new DomainException("expert.error.email", email);
+		}
 		Unit unit = this.accounts.findOrCreateUnit(request.unitName(), UnitType.RESEARCH_INSTITUTE, request.region());
 		Account account = this.accounts.createAccount(request.username(), request.password(), request.name(),
 				Role.EXPERT, unit.getId());
 		return this.experts.save(new Expert(account.getId(), request.name().trim(), unit.getId(), request.region(),
-				request.title(), request.loadCap(), request.categoryCodes(), synthetic, this.clock.instant()));
+				request.title(), request.loadCap(), request.categoryCodes(), synthetic, this.clock.instant())
+			.contact(email, request.campaignLoadCap()));
 	}
 
 	/**

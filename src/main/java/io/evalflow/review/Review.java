@@ -63,6 +63,14 @@ public class Review {
 
 	private Instant submittedAt;
 
+	private String overrideReason;
+
+	private String assignedBy;
+
+	private String statusReason;
+
+	private Long replacedBy;
+
 	@ElementCollection(fetch = FetchType.EAGER)
 	@Fetch(FetchMode.SUBSELECT)
 	@CollectionTable(name = "review_score", joinColumns = @JoinColumn(name = "review_id"))
@@ -83,6 +91,49 @@ public class Review {
 		this.status = ReviewStatus.ASSIGNED;
 		this.assignedAt = now;
 		this.dueAt = dueAt;
+	}
+
+	/**
+	 * A place in the round's proposed assignment, not yet with the expert.
+	 * @param assignedBy the organizer who placed the expert by hand, or {@code null} for
+	 * the draw
+	 * @param overrideReason why a conflict was overridden, or {@code null}
+	 */
+	static Review proposed(Long roundId, Long applicationId, Long expertId, Instant now, String assignedBy,
+			String overrideReason) {
+		Review review = new Review(roundId, applicationId, expertId, now, null);
+		review.status = ReviewStatus.PROPOSED;
+		review.assignedBy = assignedBy;
+		review.overrideReason = overrideReason;
+		return review;
+	}
+
+	/**
+	 * An expert who takes over a released place: assigned at once, with the same
+	 * deadline.
+	 */
+	static Review replacement(Review replaced, Long expertId, Instant now, String assignedBy, String overrideReason) {
+		Review review = new Review(replaced.roundId, replaced.applicationId, expertId, now, replaced.dueAt);
+		review.assignedBy = assignedBy;
+		review.overrideReason = overrideReason;
+		review.taskId = replaced.taskId;
+		return review;
+	}
+
+	/**
+	 * The expert steps off: declined, recused or removed; the place stays for another.
+	 */
+	void stepOff(ReviewStatus status, String reason) {
+		if (!this.status.isOpen()) {
+			throw new DomainException("review.error.locked");
+		}
+		this.status = status;
+		this.statusReason = reason;
+	}
+
+	void replacedBy(Long reviewId) {
+		this.replacedBy = reviewId;
+		this.taskId = null;
 	}
 
 	void taskCreated(String taskId) {
@@ -219,6 +270,22 @@ public class Review {
 
 	public Instant getSubmittedAt() {
 		return this.submittedAt;
+	}
+
+	public String getOverrideReason() {
+		return this.overrideReason;
+	}
+
+	public String getAssignedBy() {
+		return this.assignedBy;
+	}
+
+	public String getStatusReason() {
+		return this.statusReason;
+	}
+
+	public Long getReplacedBy() {
+		return this.replacedBy;
 	}
 
 	public Map<Long, BigDecimal> getScores() {

@@ -1,13 +1,46 @@
 package io.evalflow.review;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 interface ReviewRepository extends JpaRepository<Review, Long> {
+
+	@Query("select distinct r.applicationId from Review r where r.roundId = :roundId and r.status = :status order by r.applicationId")
+	List<Long> applicationsWithStatus(Long roundId, ReviewStatus status, Pageable page);
+
+	@Query("select distinct r.applicationId from Review r where r.roundId = :roundId")
+	List<Long> applicationsOfRound(Long roundId);
+
+	@Modifying
+	@Query("update Review r set r.status = io.evalflow.review.ReviewStatus.ASSIGNED, r.assignedAt = :now, r.dueAt = :dueAt, "
+			+ "r.version = r.version + 1 where r.roundId = :roundId and r.applicationId in :applicationIds "
+			+ "and r.status = io.evalflow.review.ReviewStatus.PROPOSED")
+	int release(Long roundId, Collection<Long> applicationIds, Instant now, Instant dueAt);
+
+	@Query("select r.id, r.applicationId, r.expertId from Review r where r.roundId = :roundId "
+			+ "and r.applicationId in :applicationIds and r.status = io.evalflow.review.ReviewStatus.ASSIGNED "
+			+ "order by r.applicationId, r.id")
+	List<Object[]> released(Long roundId, Collection<Long> applicationIds);
+
+	@Query("select r.expertId, count(r) from Review r where r.roundId in :roundIds and r.status not in :gone group by r.expertId")
+	List<Object[]> loadPerExpert(Collection<Long> roundIds, Collection<ReviewStatus> gone);
+
+	@Query("select r.applicationId, r.expertId from Review r where r.roundId in :roundIds")
+	List<Object[]> expertsOfRounds(Collection<Long> roundIds);
+
+	@Modifying
+	@Query("delete from Review r where r.roundId = :roundId and r.status = io.evalflow.review.ReviewStatus.PROPOSED")
+	int deleteProposed(Long roundId);
+
+	List<Review> findByRoundIdAndApplicationIdAndStatusIn(Long roundId, Long applicationId,
+			Collection<ReviewStatus> statuses);
 
 	List<Review> findByTaskIdIn(Collection<String> taskIds);
 

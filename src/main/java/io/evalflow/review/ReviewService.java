@@ -74,54 +74,31 @@ public class ReviewService {
 	}
 
 	/**
-	 * Assigns the round's experts and stores one review per (application, expert).
-	 * Refuses the whole round when any application would be short of experts. Idempotent:
-	 * the engine may run the round's opening again.
-	 * @return the review ids per application id, in application order
-	 */
-	public Map<Long, List<Long>> assign(ReviewRound round, List<Application> applications) {
-		List<Review> existing = this.reviews.findByRoundIdOrderById(round.getId());
-		if (!existing.isEmpty()) {
-			return reviewIdsPerApplication(existing);
-		}
-		Campaign campaign = this.campaigns.get(round.getCampaignId());
-		List<AssignmentPlanner.Candidate> candidates = applications.stream()
-			.map(a -> new AssignmentPlanner.Candidate(a.getId(), campaign.category(a.getCategoryId()).getCode(),
-					new HashSet<>(a.unitIds())))
-			.toList();
-		List<AssignmentPlanner.Reviewer> reviewers = this.experts.findByActiveTrueOrderById()
-			.stream()
-			.map(e -> new AssignmentPlanner.Reviewer(e.getId(), e.getUnitId(), e.getCategoryCodes(), e.getLoadCap()))
-			.toList();
-		AssignmentPlanner.Plan plan = AssignmentPlanner.plan(candidates, reviewers, round.getExpertsPerApplication(),
-				round.getId());
-		if (!plan.complete()) {
-			throw new DomainException("assignment.error.short", plan.shortfalls().size(),
-					round.getExpertsPerApplication());
-		}
-		Instant now = this.clock.instant();
-		List<Review> created = new ArrayList<>();
-		plan.assignments()
-			.forEach((applicationId, expertIds) -> expertIds.forEach(expertId -> created
-				.add(new Review(round.getId(), applicationId, expertId, now, round.getDeadline()))));
-		return reviewIdsPerApplication(this.reviews.saveAll(created));
-	}
-
-	/**
 	 * The user name the review's task is assigned to. Called by the engine for each task
-	 * it creates; the reviews and experts were just loaded by {@link #assign}, so this
-	 * reads the persistence context, not the database.
+	 * it creates; during a release the chunk already knows it.
 	 */
 	@Transactional(readOnly = true)
 	public String assigneeOf(Long reviewId) {
+		ReleaseContext release = ReleaseContext.current();
+		if (release != null && release.knows(reviewId)) {
+			return release.assignee(reviewId);
+		}
 		Review review = this.reviews.findById(reviewId).orElseThrow(() -> new NotFoundException("review", reviewId));
 		Expert expert = this.experts.findById(review.getExpertId())
 			.orElseThrow(() -> new NotFoundException("expert", review.getExpertId()));
 		return this.accounts.username(expert.getAccountId());
 	}
 
-	/** Links the engine's task to its review; called by the task's create listener. */
+	/**
+	 * Links the engine's task to its review; called by the task's create listener. During
+	 * a release the links are written in one batch at the end of the chunk.
+	 */
 	public void taskCreated(Long reviewId, String taskId) {
+		ReleaseContext release = ReleaseContext.current();
+		if (release != null && release.knows(reviewId)) {
+			release.linkTask(reviewId, taskId);
+			return;
+		}
 		this.reviews.findById(reviewId)
 			.orElseThrow(() -> new NotFoundException("review", reviewId))
 			.taskCreated(taskId);

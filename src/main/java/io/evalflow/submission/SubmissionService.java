@@ -256,6 +256,14 @@ public class SubmissionService {
 				roundNo);
 	}
 
+	/** The process instance of each application, by application id. */
+	@Transactional(readOnly = true)
+	public Map<Long, String> processInstanceIds(Collection<Long> applicationIds) {
+		Map<Long, String> ids = new HashMap<>();
+		this.applications.findAllById(applicationIds).forEach(a -> ids.put(a.getId(), a.getProcessInstanceId()));
+		return ids;
+	}
+
 	@Transactional(readOnly = true)
 	public List<Application> outcomes(Long campaignId) {
 		return this.applications.findByCampaignIdAndStatusInOrderById(campaignId,

@@ -1,5 +1,7 @@
 package io.evalflow.workflow;
 
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -28,6 +30,27 @@ class Messages {
 			.messageEventSubscriptionName(message)
 			.singleResult();
 		return deliver(waiting, message, variables);
+	}
+
+	/**
+	 * Delivers one message to many process instances with one query for the waiting
+	 * executions.
+	 * @param variables the variables per process instance id
+	 * @return how many were waiting
+	 */
+	int sendAll(String message, Map<String, Map<String, Object>> variables) {
+		if (variables.isEmpty()) {
+			return 0;
+		}
+		List<Execution> waiting = this.runtime.createExecutionQuery()
+			.messageEventSubscriptionName(message)
+			.processInstanceIds(new HashSet<>(variables.keySet()))
+			.list();
+		for (Execution execution : waiting) {
+			this.runtime.messageEventReceived(message, execution.getId(),
+					variables.get(execution.getProcessInstanceId()));
+		}
+		return waiting.size();
 	}
 
 	boolean sendToRound(Long campaignId, Integer roundNo, String message) {

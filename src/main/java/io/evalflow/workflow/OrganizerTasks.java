@@ -20,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class OrganizerTasks {
 
-	private static final Set<String> ROUND_STEPS = Set.of(PipelineDecision.START_ROUND, PipelineDecision.CONFIRM_CUT);
+	private static final Set<String> ROUND_STEPS = Set.of(PipelineDecision.START_ROUND,
+			PipelineDecision.CONFIRM_ASSIGNMENT, PipelineDecision.CONFIRM_CUT);
 
 	private final TaskService tasks;
 

@@ -69,7 +69,7 @@ class PipelineListener {
 			throw new DomainException("pipeline.error.notNow", decision.step());
 		}
 		this.tasks.setAssignee(task.getId(), decision.actor());
-		this.tasks.complete(task.getId());
+		this.tasks.complete(task.getId(), decision.variables());
 	}
 
 	@EventListener

@@ -1,15 +1,19 @@
 package io.evalflow.workflow;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 import io.evalflow.campaign.CampaignService;
 import io.evalflow.campaign.ReviewRound;
 import io.evalflow.ranking.RankingService;
 import io.evalflow.ranking.RoundResult;
+import io.evalflow.review.AssignmentService;
 import io.evalflow.review.ReviewService;
+import io.evalflow.review.RoundAssignment;
 import io.evalflow.submission.Application;
 import io.evalflow.submission.SubmissionService;
 import org.flowable.engine.delegate.DelegateExecution;
@@ -33,10 +37,13 @@ class RoundWorkflow {
 
 	private final RankingService ranking;
 
+	private final AssignmentService assignments;
+
 	private final Messages messages;
 
 	RoundWorkflow(CampaignService campaigns, SubmissionService submissions, ReviewService reviews,
-			RankingService ranking, Messages messages) {
+			RankingService ranking, AssignmentService assignments, Messages messages) {
+		this.assignments = assignments;
 		this.campaigns = campaigns;
 		this.submissions = submissions;
 		this.reviews = reviews;
@@ -45,21 +52,51 @@ class RoundWorkflow {
 	}
 
 	/**
-	 * Opens the round: admits its applications, assigns experts and opens each
-	 * application's review tasks.
+	 * Admits the round's applications and draws their experts (随机遴选) as a proposal for
+	 * the organizer. Runs as its own job; a redraw comes back here with the new seed.
+	 */
+	public void planAssignment(DelegateExecution execution) {
+		ReviewRound round = this.campaigns.round(CampaignWorkflow.campaignId(execution), roundNo(execution));
+		List<Application> applications = this.submissions.inRound(round.getCampaignId(), round.getRoundNo());
+		this.ranking.admit(round, applications);
+		Object seed = execution.getVariable("seed");
+		boolean redraw = Boolean.TRUE.equals(execution.getVariable("redraw"));
+		this.assignments.plan(round.getId(), applications, (seed != null) ? ((Number) seed).longValue() : null, redraw);
+		execution.setVariable("roundEmpty", applications.isEmpty());
+		execution.setVariable("redraw", false);
+		execution.removeVariable("seed");
+	}
+
+	/**
+	 * Opens the round with its deadline once the organizer has confirmed the assignment,
+	 * and cuts the release into chunks.
 	 */
 	public void openRound(DelegateExecution execution) {
 		ReviewRound round = this.campaigns.openRound(CampaignWorkflow.campaignId(execution), roundNo(execution));
-		List<Application> applications = this.submissions.inRound(round.getCampaignId(), round.getRoundNo());
-		this.ranking.admit(round, applications);
+		execution.setVariable("roundDeadline", round.getDeadline().toString());
+		int chunks = this.assignments.assignment(round.getId()).map(RoundAssignment::chunks).orElse(0);
+		execution.setVariable("releaseChunks", new ArrayList<>(IntStream.range(0, chunks).boxed().toList()));
+	}
+
+	/**
+	 * Releases one chunk of the assignment: its reviews go to their experts and each
+	 * application's process opens its review tasks. One job, one transaction per chunk.
+	 */
+	public void releaseChunk(DelegateExecution execution) {
+		ReviewRound round = this.campaigns.round(CampaignWorkflow.campaignId(execution), roundNo(execution));
 		String deadline = round.getDeadline().toString();
-		execution.setVariable("roundDeadline", deadline);
-		execution.setVariable("roundEmpty", applications.isEmpty());
-		Map<Long, List<Long>> reviewIds = this.reviews.assign(round, applications);
-		for (Application application : applications) {
-			this.messages.send(application.getProcessInstanceId(), ProcessKeys.ROUND_OPENED,
-					Map.of("reviews", new ArrayList<>(reviewIds.get(application.getId())), "roundNo",
-							round.getRoundNo(), "roundDeadline", deadline));
+		try {
+			Map<Long, List<Long>> released = this.assignments.releaseNext(round.getId());
+			Map<Long, String> processes = this.submissions.processInstanceIds(released.keySet());
+			Map<String, Map<String, Object>> variables = new HashMap<>();
+			released.forEach((applicationId, reviewIds) -> variables.put(processes.get(applicationId), Map.of("reviews",
+					new ArrayList<>(reviewIds), "roundNo", round.getRoundNo(), "roundDeadline", deadline)));
+			this.messages.sendAll(ProcessKeys.ROUND_OPENED, variables);
+			this.assignments.finishRelease();
+		}
+		catch (RuntimeException ex) {
+			this.assignments.abandonRelease();
+			throw ex;
 		}
 	}
 

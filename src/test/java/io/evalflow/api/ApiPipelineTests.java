@@ -231,6 +231,19 @@ class ApiPipelineTests extends ApiTestSupport {
 		}
 		try {
 			decide(organizer, campaignId, "start-round", roundNo, null);
+			this.roundStarter.runJobs();
+			Long roundId = getJson(organizer, "/api/v1/campaigns/" + campaignId).get("rounds")
+				.get(roundNo - 1)
+				.get("id")
+				.asLong();
+			JsonNode proposal = getJson(organizer, "/api/v1/rounds/" + roundId + "/assignment");
+			assertThat(proposal.get("status").asString()).isEqualTo("PROPOSED");
+			assertThat(proposal.get("seed").asLong()).isPositive();
+			JsonNode confirmed = postJson(organizer, "/api/v1/rounds/" + roundId + "/assignment/confirm", Map.of());
+			assertThat(confirmed.get("status").asString()).isEqualTo("RELEASING");
+			this.roundStarter.runJobs();
+			assertThat(getJson(organizer, "/api/v1/rounds/" + roundId + "/assignment").get("status").asString())
+				.isEqualTo("RELEASED");
 		}
 		finally {
 			for (Long other : others) {

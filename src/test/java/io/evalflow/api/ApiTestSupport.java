@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.evalflow.RoundStarter;
 import io.evalflow.TestCampaigns;
 import io.evalflow.account.AccountService;
 import io.evalflow.account.CurrentUser;
@@ -57,6 +58,9 @@ abstract class ApiTestSupport {
 	static final String PASSWORD = "secret-pass";
 
 	final JsonMapper json = JsonMapper.builder().build();
+
+	@Autowired
+	protected RoundStarter roundStarter;
 
 	@Autowired
 	MockMvc mvc;
@@ -159,7 +163,7 @@ abstract class ApiTestSupport {
 			ids.add(expert.getId());
 			ownExpert(expert.getId());
 		}
-		withOnlyTheseExperts(ids, () -> this.campaigns.decide(id, PipelineDecision.START_ROUND, 1, "organizer"));
+		withOnlyTheseExperts(ids, () -> this.roundStarter.open(id, 1));
 		Long roundId = this.campaigns.round(id, 1).getId();
 		Review review = this.reviews.reviewsOfRound(roundId).get(0);
 		int assigned = ids.indexOf(review.getExpertId());

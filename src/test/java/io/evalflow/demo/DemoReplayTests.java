@@ -59,7 +59,8 @@ class DemoReplayTests {
 			.stream()
 			.collect(Collectors.toMap(ReplayReport.Stage::name, ReplayReport.Stage::count));
 		assertThat(counts.get("submitted")).isEqualTo(312);
-		assertThat(counts.get("round-1-assigned")).isEqualTo(302);
+		assertThat(counts.get("round-1-drawn")).isEqualTo(302);
+		assertThat(counts.get("round-1-released")).isEqualTo(302 * 3);
 		assertThat(counts.get("round-1-advanced")).isEqualTo(Egov2012.FIRST_CUT);
 		assertThat(counts.get("round-2-advanced")).isEqualTo(Egov2012.FINALISTS);
 		assertThat(counts.get("round-3-advanced")).isEqualTo(40);

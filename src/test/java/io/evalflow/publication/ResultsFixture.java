@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.evalflow.TestCampaigns;
+import io.evalflow.RoundStarter;
 import io.evalflow.TestReviews;
 import io.evalflow.account.AccountService;
 import io.evalflow.account.CurrentUser;
@@ -69,8 +70,12 @@ public class ResultsFixture {
 
 	private final UserDetailsService users;
 
+	private final RoundStarter rounds;
+
 	ResultsFixture(CampaignService campaigns, SubmissionService submissions, AccountService accounts,
-			ExpertService experts, RankingService ranking, TestReviews reviews, UserDetailsService users) {
+			ExpertService experts, RankingService ranking, TestReviews reviews, UserDetailsService users,
+			RoundStarter rounds) {
+		this.rounds = rounds;
 		this.campaigns = campaigns;
 		this.submissions = submissions;
 		this.accounts = accounts;
@@ -111,7 +116,7 @@ public class ResultsFixture {
 		}
 		this.submissions.completeFormalCheck(id, "organizer");
 		for (ReviewRound round : campaign.getRounds()) {
-			this.campaigns.decide(id, PipelineDecision.START_ROUND, round.getRoundNo(), "organizer");
+			this.rounds.open(id, round.getRoundNo());
 			this.reviews.scoreRound(round.getId(), applicationId -> BigDecimal.valueOf(quality.get(applicationId)));
 			this.ranking.confirmCut(round.getId(), null, null, "organizer");
 		}

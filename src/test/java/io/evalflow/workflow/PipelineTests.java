@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.evalflow.RoundStarter;
 import io.evalflow.TestCampaigns;
 import io.evalflow.TestReviews;
 import io.evalflow.account.AccountService;
@@ -51,6 +52,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 @SpringBootTest
 class PipelineTests {
+
+	@Autowired
+	private RoundStarter roundStarter;
 
 	@Autowired
 	CampaignService campaigns;
@@ -137,7 +141,7 @@ class PipelineTests {
 		for (int roundNo = 1; roundNo <= 3; roundNo++) {
 			ReviewRound round = this.campaigns.round(id, roundNo);
 			assertThat(round.getStatus()).isEqualTo(RoundStatus.PENDING);
-			this.campaigns.decide(id, PipelineDecision.START_ROUND, roundNo, "organizer");
+			this.roundStarter.open(id, roundNo);
 			round = this.campaigns.round(id, roundNo);
 			assertThat(round.getStatus()).isEqualTo(RoundStatus.OPEN);
 			assertThat(this.submissions.inRound(id, roundNo)).hasSize(expectedAdmitted[roundNo - 1]);

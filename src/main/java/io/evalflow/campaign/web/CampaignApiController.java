@@ -2,6 +2,7 @@ package io.evalflow.campaign.web;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Set;
 
 import io.evalflow.account.CurrentUser;
 import io.evalflow.account.Role;
@@ -35,6 +36,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Campaigns", description = "Campaign definitions (categories, rounds, rubrics, rules) and the "
 		+ "organizer's pipeline decisions")
 class CampaignApiController {
+
+	/** The decisions this endpoint takes; the others have endpoints that check more. */
+	private static final Set<String> GENERIC_STEPS = Set.of(PipelineDecision.PUBLISH_CALL,
+			PipelineDecision.CLOSE_SUBMISSIONS, PipelineDecision.START_ROUND, PipelineDecision.PUBLISH_RESULTS);
 
 	private final CampaignService campaigns;
 
@@ -75,10 +80,13 @@ class CampaignApiController {
 	@PreAuthorize("hasRole('ORGANIZER') or hasRole('ADMIN')")
 	@Operation(summary = "Take an organizer decision that moves the campaign on",
 			description = "Steps: publish-call, close-submissions, start-round (with roundNo), publish-results. "
-					+ "The formal check and the cuts have their own endpoints. A step the campaign is not at is "
-					+ "refused with 422.")
+					+ "The formal check, the assignment and the cuts have their own endpoints. A step the campaign "
+					+ "is not at, or another step, is refused with 422.")
 	CampaignView decide(@PathVariable Long id, @Valid @RequestBody DecisionBody body,
 			@AuthenticationPrincipal CurrentUser user) {
+		if (!GENERIC_STEPS.contains(body.step())) {
+			throw new DomainException("campaign.api.error.step", body.step());
+		}
 		boolean roundStep = PipelineDecision.START_ROUND.equals(body.step());
 		if (roundStep && body.roundNo() == null) {
 			throw new DomainException("campaign.api.error.roundNoRequired");

@@ -25,11 +25,12 @@ record CampaignBody(@Schema(example = "egov-2013") @Size(max = 40, message = "{c
 		@Size(max = 20_000, message = "{campaign.api.description.size}") String description,
 		@Schema(example = "2013-07-31T16:00:00Z") Instant submissionDeadline,
 		@Schema(description = "Results listed unranked (排名不分先后)") Boolean unrankedListing,
+		@Schema(description = "An expert from an applicant unit's region is in conflict (回避同地区)") Boolean regionConflict,
 		@Valid List<CategoryBody> categories, @Valid List<RoundBody> rounds) {
 
 	CampaignDefinition toDefinition() {
 		return new CampaignDefinition(this.code, this.name, this.organizer, this.description, this.submissionDeadline,
-				Boolean.TRUE.equals(this.unrankedListing),
+				Boolean.TRUE.equals(this.unrankedListing), Boolean.TRUE.equals(this.regionConflict),
 				(this.categories != null) ? this.categories.stream().map(CategoryBody::toDefinition).toList() : null,
 				(this.rounds != null) ? this.rounds.stream().map(RoundBody::toDefinition).toList() : null);
 	}
@@ -53,14 +54,17 @@ record CampaignBody(@Schema(example = "egov-2013") @Size(max = 40, message = "{c
 			@Schema(example = "5") @NotNull(
 					message = "{campaign.api.expertsPerApplication.required}") Integer expertsPerApplication,
 			@Schema(example = "14") @NotNull(message = "{campaign.api.reviewDays.required}") Integer reviewDays,
-			@Schema(description = "Applicant identity hidden from the experts") Boolean blind, AdvancementRule rule,
+			@Schema(description = "Applicant identity hidden from the experts") Boolean blind,
+			@Schema(description = "Experts who reviewed an application in an earlier round are not drawn for it again") Boolean excludeEarlierExperts,
+			AdvancementRule rule,
 			@Schema(description = "How many advance: overall for TOP_N_OVERALL, per category for TOP_N_PER_CATEGORY; "
 					+ "unused for CATEGORY_QUOTA") Integer ruleCount,
 			@Valid List<CriterionBody> criteria) {
 
 		CampaignDefinition.RoundDefinition toDefinition() {
 			return new CampaignDefinition.RoundDefinition(this.name, this.nameEn, this.type, this.expertsPerApplication,
-					this.reviewDays, Boolean.TRUE.equals(this.blind), this.rule, this.ruleCount,
+					this.reviewDays, Boolean.TRUE.equals(this.blind), Boolean.TRUE.equals(this.excludeEarlierExperts),
+					this.rule, this.ruleCount,
 					(this.criteria != null) ? this.criteria.stream().map(CriterionBody::toDefinition).toList() : null);
 		}
 

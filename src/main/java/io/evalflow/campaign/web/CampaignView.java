@@ -18,13 +18,13 @@ import io.evalflow.campaign.RoundType;
  * categories, rounds and criteria, and where each round stands.
  */
 record CampaignView(Long id, String code, String name, String organizer, String description, CampaignStatus status,
-		Instant submissionDeadline, boolean unrankedListing, Instant createdAt, Instant publishedAt,
-		List<CampaignCategoryView> categories, List<CampaignRoundView> rounds) {
+		Instant submissionDeadline, boolean unrankedListing, boolean regionConflict, Instant createdAt,
+		Instant publishedAt, List<CampaignCategoryView> categories, List<CampaignRoundView> rounds) {
 
 	static CampaignView of(Campaign c) {
 		return new CampaignView(c.getId(), c.getCode(), c.getName(), c.getOrganizer(), c.getDescription(),
-				c.getStatus(), c.getSubmissionDeadline(), c.isUnrankedListing(), c.getCreatedAt(), c.getPublishedAt(),
-				c.getCategories().stream().map(CampaignCategoryView::of).toList(),
+				c.getStatus(), c.getSubmissionDeadline(), c.isUnrankedListing(), c.isRegionConflict(), c.getCreatedAt(),
+				c.getPublishedAt(), c.getCategories().stream().map(CampaignCategoryView::of).toList(),
 				c.getRounds().stream().map(CampaignRoundView::of).toList());
 	}
 
@@ -37,15 +37,16 @@ record CampaignView(Long id, String code, String name, String organizer, String 
 	}
 
 	record CampaignRoundView(Long id, int roundNo, String name, String nameEn, RoundType type,
-			int expertsPerApplication, int reviewDays, boolean blind, AdvancementRule rule, Integer ruleCount,
-			RoundStatus status, Instant openedAt, Instant deadline, Instant cutConfirmedAt, String cutConfirmedBy,
-			String cutNote, List<CampaignCriterionView> criteria) {
+			int expertsPerApplication, int reviewDays, boolean blind, boolean excludeEarlierExperts,
+			AdvancementRule rule, Integer ruleCount, RoundStatus status, Instant openedAt, Instant deadline,
+			Instant cutConfirmedAt, String cutConfirmedBy, String cutNote, List<CampaignCriterionView> criteria) {
 
 		static CampaignRoundView of(ReviewRound r) {
 			return new CampaignRoundView(r.getId(), r.getRoundNo(), r.getName(), r.getNameEn(), r.getRoundType(),
-					r.getExpertsPerApplication(), r.getReviewDays(), r.isBlind(), r.getRuleType(), r.getRuleCount(),
-					r.getStatus(), r.getOpenedAt(), r.getDeadline(), r.getCutConfirmedAt(), r.getCutConfirmedBy(),
-					r.getCutNote(), r.getCriteria().stream().map(CampaignCriterionView::of).toList());
+					r.getExpertsPerApplication(), r.getReviewDays(), r.isBlind(), r.isExcludeEarlierExperts(),
+					r.getRuleType(), r.getRuleCount(), r.getStatus(), r.getOpenedAt(), r.getDeadline(),
+					r.getCutConfirmedAt(), r.getCutConfirmedBy(), r.getCutNote(),
+					r.getCriteria().stream().map(CampaignCriterionView::of).toList());
 		}
 
 	}

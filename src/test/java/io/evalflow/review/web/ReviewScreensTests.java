@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.evalflow.RoundStarter;
 import io.evalflow.TestCampaigns;
 import io.evalflow.account.AccountService;
 import io.evalflow.account.CurrentUser;
@@ -57,6 +58,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class ReviewScreensTests {
 
 	private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+	@Autowired
+	private RoundStarter roundStarter;
 
 	@Autowired
 	MockMvc mvc;
@@ -357,7 +361,7 @@ class ReviewScreensTests {
 		this.campaigns.decide(id, PipelineDecision.CLOSE_SUBMISSIONS, null, "organizer");
 		this.submissions.decideEligibility(draft.getId(), true, null, "organizer");
 		this.submissions.completeFormalCheck(id, "organizer");
-		this.campaigns.decide(id, PipelineDecision.START_ROUND, 1, "organizer");
+		this.roundStarter.open(id, 1);
 		ReviewRound round = this.campaigns.round(id, 1);
 		Review review = this.reviews.reviewsOf(round.getId(), draft.getId()).get(0);
 		String expert = usernameOf(review.getExpertId());

@@ -1,0 +1,7 @@
+package io.evalflow.review;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface RoundAssignmentRepository extends JpaRepository<RoundAssignment, Long> {
+
+}
