@@ -58,6 +58,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -81,6 +82,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @SpringBootTest(properties = { "spring.datasource.hikari.maximum-pool-size=50",
 		"logging.level.io.evalflow.shared.TransientConflicts=debug" })
 @AutoConfigureMockMvc
+@DirtiesContext
 class ConcurrentSubmissionTests {
 
 	private static final Logger logger = LoggerFactory.getLogger(ConcurrentSubmissionTests.class);
