@@ -88,11 +88,19 @@ public final class CampaignRunner {
 
 	/** Adds generalist experts to the pool, which every test shares. */
 	public List<String> experts(int count) {
+		return experts(count, 1000);
+	}
+
+	/**
+	 * Adds generalist experts who take at most {@code loadCap} reviews in a round, each
+	 * from a unit of their own.
+	 */
+	public List<String> experts(int count, int loadCap) {
 		List<String> usernames = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
 			String username = unique("expert");
 			this.experts.create(new ExpertRequest(username, PASSWORD, "专家 " + username, "专家单位 " + username, "北京", "研究员",
-					Set.of(), 1000));
+					Set.of(), loadCap));
 			usernames.add(username);
 		}
 		return usernames;

@@ -4,14 +4,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.evalflow.shared.BusyException;
 import io.evalflow.shared.DomainException;
 import io.evalflow.shared.NotFoundException;
 
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.FieldError;
@@ -49,6 +52,18 @@ class ApiErrors {
 	@ResponseStatus(HttpStatus.UNPROCESSABLE_CONTENT)
 	ProblemDetail refused(DomainException ex, Locale locale) {
 		return problem(HttpStatus.UNPROCESSABLE_CONTENT, ex, locale);
+	}
+
+	/**
+	 * The request kept losing races with other users' requests and changed nothing; the
+	 * same request sent again will most likely succeed.
+	 */
+	@ExceptionHandler(BusyException.class)
+	@ResponseStatus(HttpStatus.SERVICE_UNAVAILABLE)
+	ResponseEntity<ProblemDetail> busy(BusyException ex, Locale locale) {
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, "1")
+			.body(problem(HttpStatus.SERVICE_UNAVAILABLE, ex, locale));
 	}
 
 	/**

@@ -56,6 +56,13 @@ interface ReviewRepository extends JpaRepository<Review, Long> {
 
 	boolean existsByApplicationIdAndExpertId(Long applicationId, Long expertId);
 
+	/**
+	 * Plain {@code FOR UPDATE}, portable to H2, MySQL and MariaDB (see
+	 * {@code CampaignRepository.lockRound}).
+	 */
+	@Query(value = "select id from review where id = :id for update", nativeQuery = true)
+	Optional<Long> lockReview(Long id);
+
 	@Query("select r.status, count(r) from Review r where r.roundId = :roundId group by r.status")
 	List<Object[]> countByStatus(Long roundId);
 

@@ -112,6 +112,9 @@ public class ReviewService {
 	}
 
 	public Review submit(CurrentUser expert, Long reviewId, Map<Long, BigDecimal> scores, String comment) {
+		// The same review submitted twice at once (two tabs): the second waits here and
+		// then finds it locked, instead of racing the first to its task.
+		this.reviews.lockReview(reviewId);
 		Review review = ownReview(expert, reviewId);
 		ReviewRound round = this.campaigns.round(review.getRoundId());
 		Instant now = this.clock.instant();

@@ -7,7 +7,12 @@ import java.util.List;
 import java.util.Map;
 
 import io.evalflow.campaign.Criterion;
+import io.evalflow.review.Review;
+import io.evalflow.review.ReviewStatus;
+import org.flowable.engine.TaskService;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -15,6 +20,7 @@ import org.springframework.test.web.servlet.ResultActions;
 
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -24,6 +30,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * nothing.
  */
 class ApiRefusalTests extends ApiTestSupport {
+
+	@Autowired
+	TaskService tasks;
 
 	@Test
 	void campaignWithOneRoundIsRefusedInChineseByDefault() throws Exception {
@@ -93,6 +102,51 @@ class ApiRefusalTests extends ApiTestSupport {
 			.andExpect(jsonPath("$.detail").value("“创新性”的分数须在 0 到 10 之间，最多两位小数。"));
 		org.assertj.core.api.Assertions.assertThat(this.reviews.reviewsOfRound(fixture.roundId()).get(0).getStatus())
 			.hasToString("ASSIGNED");
+	}
+
+	@Test
+	void reviewSubmittedTwiceIsRefusedAsLockedAndKeepsTheFirstScores() throws Exception {
+		OpenReview fixture = openReview();
+		String path = "/api/v1/reviews/" + fixture.reviewId() + "/submit";
+		postJson(fixture.assignedExpert(), path, Map.of("scores", fullScores(fixture, 8), "comment", "第一次"));
+		call(post(path).contentType(MediaType.APPLICATION_JSON)
+			.content(write(Map.of("scores", fullScores(fixture, 3), "comment", "第二次"))), fixture.assignedExpert())
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.code").value("review.error.locked"))
+			.andExpect(jsonPath("$.detail").value("该评审已提交并锁定，不能再修改。"));
+		call(put("/api/v1/reviews/" + fixture.reviewId() + "/draft").contentType(MediaType.APPLICATION_JSON)
+			.content(write(Map.of("scores", fullScores(fixture, 1)))), fixture.assignedExpert())
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.code").value("review.error.locked"));
+		Review review = this.reviews.reviewsOfRound(fixture.roundId()).get(0);
+		org.assertj.core.api.Assertions.assertThat(review.getStatus()).isEqualTo(ReviewStatus.SUBMITTED);
+		org.assertj.core.api.Assertions.assertThat(review.getCommentText()).isEqualTo("第一次");
+		org.assertj.core.api.Assertions.assertThat(review.getScores().values())
+			.allSatisfy(score -> org.assertj.core.api.Assertions.assertThat(score).isEqualByComparingTo("8"));
+	}
+
+	@Test
+	void reviewWhoseTaskIsNoLongerTheExpertsIsRefusedAndChangesNothing() throws Exception {
+		OpenReview fixture = openReview();
+		Review review = this.reviews.reviewsOfRound(fixture.roundId()).get(0);
+		this.tasks.setAssignee(review.getTaskId(), fixture.otherExpert());
+		call(post("/api/v1/reviews/" + fixture.reviewId() + "/submit").contentType(MediaType.APPLICATION_JSON)
+			.content(write(Map.of("scores", fullScores(fixture, 8)))), fixture.assignedExpert())
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.code").value("review.error.noTask"))
+			.andExpect(jsonPath("$.detail").value("该评审任务已不在您的待办中。"));
+		Review after = this.reviews.reviewsOfRound(fixture.roundId()).get(0);
+		org.assertj.core.api.Assertions.assertThat(after.getStatus()).isEqualTo(ReviewStatus.ASSIGNED);
+		org.assertj.core.api.Assertions.assertThat(after.getScores()).isEmpty();
+		org.assertj.core.api.Assertions.assertThat(this.tasks.createTaskQuery().taskId(review.getTaskId()).count())
+			.isEqualTo(1);
+	}
+
+	private Map<String, Object> fullScores(OpenReview fixture, int score) {
+		Map<String, Object> scores = new HashMap<>();
+		this.campaigns.round(fixture.roundId()).getCriteria().forEach(c -> scores.put(c.getId().toString(), score));
+		return scores;
 	}
 
 	private ResultActions defineCampaign(Map<String, Object> definition, String language) throws Exception {

@@ -15,6 +15,7 @@ import io.evalflow.review.Expert;
 import io.evalflow.review.ExpertService;
 import io.evalflow.review.Review;
 import io.evalflow.review.ReviewService;
+import io.evalflow.shared.TransientConflicts;
 import io.evalflow.submission.Application;
 import io.evalflow.submission.Attachment;
 import io.evalflow.submission.SubmissionService;
@@ -62,13 +63,16 @@ class ReviewApiController {
 
 	private final AccountService accounts;
 
+	private final TransientConflicts conflicts;
+
 	ReviewApiController(ExpertService experts, ReviewService reviews, CampaignService campaigns,
-			SubmissionService submissions, AccountService accounts) {
+			SubmissionService submissions, AccountService accounts, TransientConflicts conflicts) {
 		this.experts = experts;
 		this.reviews = reviews;
 		this.campaigns = campaigns;
 		this.submissions = submissions;
 		this.accounts = accounts;
+		this.conflicts = conflicts;
 	}
 
 	@GetMapping("/experts")
@@ -133,16 +137,18 @@ class ReviewApiController {
 	@Operation(summary = "Save scores and comment as a draft", description = "Scores are keyed by criterion id.")
 	ReviewView saveDraft(@PathVariable Long id, @Valid @RequestBody ScoresBody body,
 			@AuthenticationPrincipal CurrentUser user) {
-		return view(this.reviews.saveDraft(user, id, body.scores(), body.comment()));
+		return view(this.conflicts.retry(() -> this.reviews.saveDraft(user, id, body.scores(), body.comment())));
 	}
 
 	@PostMapping("/reviews/{id}/submit")
 	@PreAuthorize(EXPERT)
 	@Operation(summary = "Submit the review before the round's deadline; it is then locked",
-			description = "Every criterion of the rubric needs a score between 0 and its maximum.")
+			description = "Every criterion of the rubric needs a score between 0 and its maximum. "
+					+ "A conflict with other experts' submissions is retried on the server; "
+					+ "503 means it kept losing and nothing was changed: send the request again.")
 	ReviewView submit(@PathVariable Long id, @Valid @RequestBody ScoresBody body,
 			@AuthenticationPrincipal CurrentUser user) {
-		return view(this.reviews.submit(user, id, body.scores(), body.comment()));
+		return view(this.conflicts.retry(() -> this.reviews.submit(user, id, body.scores(), body.comment())));
 	}
 
 	@GetMapping("/reviews/{id}/attachments/{attachmentId}")

@@ -16,6 +16,7 @@ import io.evalflow.campaign.ReviewRound;
 import io.evalflow.review.Review;
 import io.evalflow.review.ReviewService;
 import io.evalflow.shared.DomainException;
+import io.evalflow.shared.TransientConflicts;
 import io.evalflow.shared.UserMessages;
 import io.evalflow.submission.Application;
 import io.evalflow.submission.Attachment;
@@ -59,13 +60,16 @@ class ReviewController {
 
 	private final UserMessages messages;
 
+	private final TransientConflicts conflicts;
+
 	ReviewController(ReviewService reviews, SubmissionService submissions, CampaignService campaigns,
-			AccountService accounts, UserMessages messages) {
+			AccountService accounts, UserMessages messages, TransientConflicts conflicts) {
 		this.reviews = reviews;
 		this.submissions = submissions;
 		this.campaigns = campaigns;
 		this.accounts = accounts;
 		this.messages = messages;
+		this.conflicts = conflicts;
 	}
 
 	@GetMapping
@@ -116,11 +120,13 @@ class ReviewController {
 		}
 		if (!errors.hasErrors()) {
 			try {
+				// Experts of the same application finishing at once may collide in the
+				// engine; the loser's whole transaction runs again, unseen.
 				if (submitting) {
-					this.reviews.submit(expert, reviewId, scores, form.getComment());
+					this.conflicts.retry(() -> this.reviews.submit(expert, reviewId, scores, form.getComment()));
 				}
 				else {
-					this.reviews.saveDraft(expert, reviewId, scores, form.getComment());
+					this.conflicts.retry(() -> this.reviews.saveDraft(expert, reviewId, scores, form.getComment()));
 				}
 				redirect.addFlashAttribute("success",
 						this.messages.get(submitting ? "review.flash.submitted" : "review.flash.draftSaved"));

@@ -282,6 +282,12 @@ class ReviewScreensTests {
 				.with(csrf())
 				.param("scores[" + round.criteria().get(0).getId() + "]", "5"))
 			.andExpect(status().isForbidden());
+		MockHttpServletRequestBuilder strangerSubmit = post("/expert/reviews/" + round.reviewId() + "/submit")
+			.with(as(stranger))
+			.with(csrf())
+			.param("confirmed", "true");
+		round.criteria().forEach(c -> strangerSubmit.param("scores[" + c.getId() + "]", "5"));
+		this.mvc.perform(strangerSubmit).andExpect(status().isForbidden());
 		assertUnchanged(round);
 	}
 
