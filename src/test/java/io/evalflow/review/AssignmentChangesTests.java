@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.MessageSource;
 
@@ -29,6 +30,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * hold; shortfalls follow the places; nothing changes once the proposal is confirmed.
  */
 @SpringBootTest
+@AutoConfigureMockMvc // the web tests' context, so the run starts one context fewer
 class AssignmentChangesTests {
 
 	private static final String REASON = "该领域仅此一位专家熟悉，经组织方会商同意";

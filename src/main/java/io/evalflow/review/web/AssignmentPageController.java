@@ -9,7 +9,6 @@ import io.evalflow.review.AssignmentChange.Kind;
 import io.evalflow.review.AssignmentChanges;
 import io.evalflow.review.AssignmentMatrix;
 import io.evalflow.review.AssignmentService;
-import io.evalflow.review.Expert;
 import io.evalflow.review.ExpertService;
 import io.evalflow.review.RoundAssignment;
 import io.evalflow.shared.DomainException;
