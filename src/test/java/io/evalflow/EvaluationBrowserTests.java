@@ -69,6 +69,9 @@ class EvaluationBrowserTests {
 	@Autowired
 	ReviewService reviews;
 
+	@Autowired
+	RoundStarter rounds;
+
 	Browser browser;
 
 	/** Experts taken out of the pool so that the round can only draw ours. */
@@ -217,10 +220,31 @@ class EvaluationBrowserTests {
 		this.browser.submit(By.id("formal-check-complete"));
 	}
 
+	/**
+	 * Starts the round on the console, which leads to the round's assignment page; the
+	 * engine draws (the tests run its jobs: they have no executor), the organizer reads
+	 * the proposal and confirms it, and the engine releases it.
+	 */
 	private void startRound(Campaign campaign, int roundNo, Expert expert) {
 		this.browser.open("/organizer/campaigns/" + campaign.getId());
 		this.browser.submit(By.cssSelector("tr[data-step='start-round'] button[type='submit']"));
-		List<Review> assigned = this.reviews.reviewsOfRound(this.campaigns.round(campaign.getId(), roundNo).getId());
+		Long roundId = this.campaigns.round(campaign.getId(), roundNo).getId();
+		String page = "/organizer/rounds/" + roundId + "/assignment";
+		assertThat(this.browser.path()).startsWith(page);
+		this.rounds.runJobs();
+		this.browser.open("/organizer/campaigns/" + campaign.getId());
+		assertThat(
+				this.browser.find(By.cssSelector("tr[data-step='confirm-assignment'] a.button")).getAttribute("href"))
+			.endsWith(page);
+		this.browser.open(page);
+		assertThat(this.browser.text(By.cssSelector("main h1 .badge"))).isEqualTo("待确认");
+		assertThat(this.browser.text(By.cssSelector("table.matrix-applications tbody"))).contains(expert.getName());
+		if (roundNo == 1) {
+			this.browser.screenshot("organizer-assignment-proposed");
+		}
+		assertThat(this.browser.submit(By.id("assignment-confirm"))).contains("分配方案已确认");
+		this.rounds.runJobs();
+		List<Review> assigned = this.reviews.reviewsOfRound(roundId);
 		assertThat(assigned).as("reviews of round %d", roundNo)
 			.singleElement()
 			.satisfies(review -> assertThat(review.getExpertId()).isEqualTo(expert.getId()));

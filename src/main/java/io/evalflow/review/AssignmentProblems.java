@@ -58,18 +58,62 @@ class AssignmentProblems {
 				? expertsPerApplication(earlierRounds(campaign, round)) : Map.of();
 		List<AssignmentProblem.Application> candidates = new ArrayList<>(applications.size());
 		for (Application application : applications) {
-			Set<String> regions = new HashSet<>();
-			for (Long unitId : application.unitIds()) {
-				Unit unit = units.get(unitId);
-				if (unit != null && unit.getRegion() != null) {
-					regions.add(unit.getRegion());
-				}
-			}
-			candidates.add(new AssignmentProblem.Application(application.getId(),
-					campaign.category(application.getCategoryId()).getCode(), new HashSet<>(application.unitIds()),
-					regions, earlier.getOrDefault(application.getId(), Set.of())));
+			candidates
+				.add(candidate(campaign, application, units, earlier.getOrDefault(application.getId(), Set.of())));
 		}
 		return candidates;
+	}
+
+	/**
+	 * One application as the engine sees it, for checking a manual change: the same
+	 * rules, with queries for this application only.
+	 */
+	AssignmentProblem.Application candidate(Campaign campaign, ReviewRound round, Application application) {
+		List<Long> earlierRounds = round.isExcludeEarlierExperts() ? earlierRounds(campaign, round) : List.of();
+		Set<Long> earlier = earlierRounds.isEmpty() ? Set.of()
+				: new HashSet<>(this.reviews.expertsOfApplication(application.getId(), earlierRounds));
+		return candidate(campaign, application, this.accounts.units(application.unitIds()), earlier);
+	}
+
+	private static AssignmentProblem.Application candidate(Campaign campaign, Application application,
+			Map<Long, Unit> units, Set<Long> earlierExperts) {
+		Set<String> regions = new HashSet<>();
+		for (Long unitId : application.unitIds()) {
+			Unit unit = units.get(unitId);
+			if (unit != null && unit.getRegion() != null) {
+				regions.add(unit.getRegion());
+			}
+		}
+		return new AssignmentProblem.Application(application.getId(),
+				campaign.category(application.getCategoryId()).getCode(), new HashSet<>(application.unitIds()), regions,
+				earlierExperts);
+	}
+
+	/**
+	 * One expert as the engine sees them, for checking a manual change: their declared
+	 * conflicts and what their campaign cap leaves after the campaign's other rounds.
+	 */
+	AssignmentProblem.Expert member(Campaign campaign, ReviewRound round, Expert expert) {
+		List<Long> otherRounds = otherRounds(campaign, round);
+		long heldElsewhere = otherRounds.isEmpty() ? 0 : this.reviews.loadOfExpert(otherRounds, expert.getId(), GONE);
+		Set<Long> declaredApplications = new HashSet<>();
+		Set<Long> declaredUnits = new HashSet<>();
+		for (ExpertConflict conflict : this.conflicts.findByExpertId(expert.getId())) {
+			if (conflict.getApplicationId() != null) {
+				declaredApplications.add(conflict.getApplicationId());
+			}
+			if (conflict.getUnitId() != null) {
+				declaredUnits.add(conflict.getUnitId());
+			}
+		}
+		return new AssignmentProblem.Expert(expert.getId(), expert.getUnitId(), expert.getRegion(),
+				expert.getCategoryCodes(), expert.getLoadCap(), campaignLeft(expert, heldElsewhere),
+				declaredApplications, declaredUnits);
+	}
+
+	private static int campaignLeft(Expert expert, long heldElsewhere) {
+		return (expert.getCampaignLoadCap() == null) ? Integer.MAX_VALUE
+				: (int) Math.max(0, expert.getCampaignLoadCap() - heldElsewhere);
 	}
 
 	/**
@@ -78,11 +122,7 @@ class AssignmentProblems {
 	 */
 	List<AssignmentProblem.Expert> pool(Campaign campaign, ReviewRound round, Collection<Expert> pool) {
 		Map<Long, Long> heldElsewhere = new HashMap<>();
-		List<Long> otherRounds = campaign.getRounds()
-			.stream()
-			.map(ReviewRound::getId)
-			.filter(id -> !id.equals(round.getId()))
-			.toList();
+		List<Long> otherRounds = otherRounds(campaign, round);
 		if (!otherRounds.isEmpty()) {
 			for (Object[] row : this.reviews.loadPerExpert(otherRounds, GONE)) {
 				heldElsewhere.put((Long) row[0], ((Number) row[1]).longValue());
@@ -101,14 +141,17 @@ class AssignmentProblems {
 		}
 		List<AssignmentProblem.Expert> experts = new ArrayList<>(pool.size());
 		for (Expert expert : pool) {
-			int campaignLeft = (expert.getCampaignLoadCap() == null) ? Integer.MAX_VALUE
-					: (int) Math.max(0, expert.getCampaignLoadCap() - heldElsewhere.getOrDefault(expert.getId(), 0L));
+			int campaignLeft = campaignLeft(expert, heldElsewhere.getOrDefault(expert.getId(), 0L));
 			experts.add(new AssignmentProblem.Expert(expert.getId(), expert.getUnitId(), expert.getRegion(),
 					expert.getCategoryCodes(), expert.getLoadCap(), campaignLeft,
 					declaredApplications.getOrDefault(expert.getId(), Set.of()),
 					declaredUnits.getOrDefault(expert.getId(), Set.of())));
 		}
 		return experts;
+	}
+
+	private static List<Long> otherRounds(Campaign campaign, ReviewRound round) {
+		return campaign.getRounds().stream().map(ReviewRound::getId).filter(id -> !id.equals(round.getId())).toList();
 	}
 
 	private static List<Long> earlierRounds(Campaign campaign, ReviewRound round) {

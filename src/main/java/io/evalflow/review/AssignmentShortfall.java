@@ -9,7 +9,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** An application the round's draw left short, and the constraint that bound it. */
+/**
+ * An application short of experts: left short by the draw, with the constraint that bound
+ * it, or by the organizer's removal of an expert, with none.
+ */
 @Entity
 @Table(name = "assignment_shortfall")
 public class AssignmentShortfall {
@@ -37,6 +40,25 @@ public class AssignmentShortfall {
 		this.binding = binding;
 	}
 
+	/** A place the organizer opened by taking an expert off. */
+	static AssignmentShortfall opened(Long roundId, Long applicationId) {
+		return new AssignmentShortfall(roundId, applicationId, 1, null);
+	}
+
+	/** One more place is open. */
+	void open() {
+		this.missing++;
+	}
+
+	/**
+	 * One place is filled.
+	 * @return whether the application now has all its experts
+	 */
+	boolean fill() {
+		this.missing = Math.max(0, this.missing - 1);
+		return this.missing == 0;
+	}
+
 	public Long getApplicationId() {
 		return this.applicationId;
 	}
@@ -45,6 +67,10 @@ public class AssignmentShortfall {
 		return this.missing;
 	}
 
+	/**
+	 * The constraint that left the draw short, or {@code null} for a place opened by
+	 * hand.
+	 */
 	public Constraint getBinding() {
 		return this.binding;
 	}

@@ -72,4 +72,33 @@ interface ReviewRepository extends JpaRepository<Review, Long> {
 	@Query("select r.roundId, r.status, count(r) from Review r where r.expertId = :expertId group by r.roundId, r.status")
 	List<Object[]> countByRoundAndStatusOfExpert(Long expertId);
 
+	// The organizer's view and changes of a proposed assignment.
+
+	boolean existsByRoundIdAndApplicationId(Long roundId, Long applicationId);
+
+	List<Review> findByRoundIdAndApplicationIdInOrderById(Long roundId, Collection<Long> applicationIds);
+
+	List<Review> findByRoundIdAndExpertIdInOrderByApplicationId(Long roundId, Collection<Long> expertIds);
+
+	@Query("select count(r) from Review r where r.roundId in :roundIds and r.expertId = :expertId and r.status not in :gone")
+	long loadOfExpert(Collection<Long> roundIds, Long expertId, Collection<ReviewStatus> gone);
+
+	@Query("select distinct r.expertId from Review r where r.applicationId = :applicationId and r.roundId in :roundIds")
+	List<Long> expertsOfApplication(Long applicationId, Collection<Long> roundIds);
+
+	@Query("select r.expertId, count(r) from Review r where r.roundId = :roundId and r.status not in :gone "
+			+ "group by r.expertId order by r.expertId")
+	List<Object[]> loadsInRound(Long roundId, Collection<ReviewStatus> gone, Pageable page);
+
+	@Query("select count(distinct r.expertId) from Review r where r.roundId = :roundId and r.status not in :gone")
+	long expertCount(Long roundId, Collection<ReviewStatus> gone);
+
+	@Query("select count(distinct r.applicationId) from Review r where r.roundId = :roundId")
+	long applicationCount(Long roundId);
+
+	/** The export's rows, a page at a time after the last review id read. */
+	@Query("select r.id, r.applicationId, r.expertId, r.status, r.overrideReason from Review r "
+			+ "where r.roundId = :roundId and r.id > :afterId order by r.id")
+	List<Object[]> exportRows(Long roundId, Long afterId, Pageable page);
+
 }

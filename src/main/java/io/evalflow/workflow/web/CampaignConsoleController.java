@@ -1,12 +1,15 @@
 package io.evalflow.workflow.web;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.evalflow.campaign.Campaign;
 import io.evalflow.campaign.CampaignService;
 import io.evalflow.campaign.ReviewRound;
+import io.evalflow.review.AssignmentService;
 import io.evalflow.review.ReviewService;
+import io.evalflow.review.RoundAssignment;
 import io.evalflow.submission.ApplicationStatus;
 import io.evalflow.submission.SubmissionService;
 import io.evalflow.workflow.OrganizerTasks;
@@ -38,12 +41,15 @@ class CampaignConsoleController {
 
 	private final OrganizerTasks tasks;
 
+	private final AssignmentService assignments;
+
 	CampaignConsoleController(CampaignService campaigns, SubmissionService submissions, ReviewService reviews,
-			OrganizerTasks tasks) {
+			OrganizerTasks tasks, AssignmentService assignments) {
 		this.campaigns = campaigns;
 		this.submissions = submissions;
 		this.reviews = reviews;
 		this.tasks = tasks;
+		this.assignments = assignments;
 	}
 
 	@GetMapping
@@ -70,6 +76,11 @@ class CampaignConsoleController {
 		model.addAttribute("winners", stages.count(ApplicationStatus.WINNER));
 		model.addAttribute("rounds",
 				campaign.getRounds().stream().map(r -> RoundProgress.of(r, this.reviews.progress(r.getId()))).toList());
+		Map<Long, RoundAssignment.Status> assignments = new HashMap<>();
+		campaign.getRounds()
+			.forEach(r -> this.assignments.assignment(r.getId())
+				.ifPresent(a -> assignments.put(r.getId(), a.getStatus())));
+		model.addAttribute("assignments", assignments);
 		model.addAttribute("tasks",
 				this.tasks.pending(id).stream().map(step -> WaitingTask.of(campaign, step)).toList());
 		return DASHBOARD_VIEW;

@@ -53,6 +53,11 @@ class DecisionController {
 			String roundName = d.perRound() ? campaign.round(roundNo).name(locale) : null;
 			this.campaigns.decide(id, d.step(), d.perRound() ? roundNo : null, user.getUsername());
 			redirect.addFlashAttribute("success", this.messages.get(d.doneMessageKey(), roundName));
+			if (d == DashboardDecision.START_ROUND) {
+				// The organizer watches the draw and confirms it on the round's
+				// assignment page, which refreshes until the draw is there.
+				return "redirect:/organizer/rounds/" + campaign.round(roundNo).getId() + "/assignment?drawing=0";
+			}
 		}
 		catch (DomainException refusal) {
 			redirect.addFlashAttribute("error", this.messages.of(refusal));
