@@ -169,7 +169,7 @@ public class AssignmentService {
 		Map<Long, List<Long>> released = new LinkedHashMap<>();
 		if (applicationIds.isEmpty()) {
 			assignment.released(0, now);
-			ReleaseContext.open(Map.of());
+			ReleaseContext.open(Map.of(), Map.of());
 			return released;
 		}
 		this.reviews.release(roundId, applicationIds, now, round.getDeadline());
@@ -186,7 +186,7 @@ public class AssignmentService {
 		Map<Long, String> assignees = new HashMap<>();
 		expertOfReview
 			.forEach((reviewId, expertId) -> assignees.put(reviewId, usernames.get(accountOfExpert.get(expertId))));
-		ReleaseContext.open(assignees);
+		ReleaseContext.open(released, assignees);
 		assignment.released(applicationIds.size(), now);
 		return released;
 	}

@@ -14,16 +14,19 @@ final class ReleaseContext {
 
 	private static final ThreadLocal<ReleaseContext> CURRENT = new ThreadLocal<>();
 
+	private final Map<Long, List<Long>> reviewsPerApplication;
+
 	private final Map<Long, String> assignees;
 
 	private final List<Object[]> taskLinks = new ArrayList<>();
 
-	private ReleaseContext(Map<Long, String> assignees) {
+	private ReleaseContext(Map<Long, List<Long>> reviewsPerApplication, Map<Long, String> assignees) {
+		this.reviewsPerApplication = Map.copyOf(reviewsPerApplication);
 		this.assignees = new HashMap<>(assignees);
 	}
 
-	static void open(Map<Long, String> assignees) {
-		CURRENT.set(new ReleaseContext(assignees));
+	static void open(Map<Long, List<Long>> reviewsPerApplication, Map<Long, String> assignees) {
+		CURRENT.set(new ReleaseContext(reviewsPerApplication, assignees));
 	}
 
 	static ReleaseContext current() {
@@ -34,6 +37,11 @@ final class ReleaseContext {
 		ReleaseContext context = CURRENT.get();
 		CURRENT.remove();
 		return context;
+	}
+
+	/** The application's released reviews, if this chunk released them. */
+	List<Long> reviewsOf(Long applicationId) {
+		return this.reviewsPerApplication.get(applicationId);
 	}
 
 	String assignee(Long reviewId) {

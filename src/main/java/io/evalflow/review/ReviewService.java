@@ -240,6 +240,24 @@ public class ReviewService {
 				expertOf(expert).getId(), VISIBLE);
 	}
 
+	/**
+	 * The ids of the application's reviews in the round that are with their experts: the
+	 * collection of its review tasks. During a release the chunk already knows them.
+	 */
+	@Transactional(readOnly = true)
+	public List<Long> releasedReviewIds(Long roundId, Long applicationId) {
+		ReleaseContext release = ReleaseContext.current();
+		List<Long> known = (release != null) ? release.reviewsOf(applicationId) : null;
+		if (known != null) {
+			return new ArrayList<>(known);
+		}
+		return this.reviews.findByRoundIdAndApplicationIdOrderById(roundId, applicationId)
+			.stream()
+			.filter(r -> r.getStatus().isOpen())
+			.map(Review::getId)
+			.collect(Collectors.toCollection(ArrayList::new));
+	}
+
 	@Transactional(readOnly = true)
 	public List<Review> reviewsOf(Long roundId, Long applicationId) {
 		return this.reviews.findByRoundIdAndApplicationIdOrderById(roundId, applicationId);
@@ -299,14 +317,6 @@ public class ReviewService {
 		}
 		return this.experts.findByAccountId(user.getAccountId())
 			.orElseThrow(() -> new AccessDeniedException("no expert profile"));
-	}
-
-	private static Map<Long, List<Long>> reviewIdsPerApplication(List<Review> reviews) {
-		Map<Long, List<Long>> ids = new LinkedHashMap<>();
-		for (Review review : reviews) {
-			ids.computeIfAbsent(review.getApplicationId(), id -> new ArrayList<>()).add(review.getId());
-		}
-		return ids;
 	}
 
 	/**

@@ -92,8 +92,9 @@ class RoundWorkflow {
 			Map<Long, List<Long>> released = this.assignments.releaseNext(round.getId());
 			Map<Long, String> processes = this.submissions.processInstanceIds(released.keySet());
 			Map<String, Map<String, Object>> variables = new HashMap<>();
-			released.forEach((applicationId, reviewIds) -> variables.put(processes.get(applicationId), Map.of("reviews",
-					new ArrayList<>(reviewIds), "roundNo", round.getRoundNo(), "roundDeadline", deadline)));
+			released.keySet()
+				.forEach(applicationId -> variables.put(processes.get(applicationId),
+						Map.of("roundNo", round.getRoundNo(), "roundDeadline", deadline)));
 			this.messages.sendAll(ProcessKeys.ROUND_OPENED, variables);
 			this.assignments.finishRelease();
 		}
@@ -101,6 +102,12 @@ class RoundWorkflow {
 			this.assignments.abandonRelease();
 			throw ex;
 		}
+	}
+
+	/** The reviews an application's process opens tasks for in its current round. */
+	public List<Long> reviewsOf(DelegateExecution execution) {
+		ReviewRound round = this.campaigns.round(CampaignWorkflow.campaignId(execution), roundNo(execution));
+		return this.reviews.releasedReviewIds(round.getId(), applicationId(execution));
 	}
 
 	/** The assignee of a review task: the review's expert. */

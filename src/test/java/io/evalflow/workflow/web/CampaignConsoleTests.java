@@ -3,6 +3,7 @@ package io.evalflow.workflow.web;
 import java.util.List;
 import java.util.Locale;
 
+import io.evalflow.RoundStarter;
 import io.evalflow.CampaignRunner;
 import io.evalflow.campaign.Campaign;
 import io.evalflow.campaign.CampaignService;
@@ -10,7 +11,9 @@ import io.evalflow.campaign.CampaignStatus;
 import io.evalflow.campaign.PipelineDecision;
 import io.evalflow.campaign.ReviewRound;
 import io.evalflow.campaign.RoundStatus;
+import io.evalflow.review.AssignmentService;
 import io.evalflow.review.ReviewService;
+import io.evalflow.review.RoundAssignment;
 import io.evalflow.submission.ApplicationStatus;
 import io.evalflow.workflow.OrganizerTasks;
 import io.evalflow.workflow.OrganizerTasks.PendingStep;
@@ -202,7 +205,15 @@ class CampaignConsoleTests {
 			.perform(post("/organizer/campaigns/{id}/decisions/start-round", campaign.getId()).param("roundNo", "1")
 				.with(this.organizer)
 				.with(csrf()))
-			.andExpect(flash().attribute("success", "初审已启动，评审专家已分配。"));
+			.andExpect(flash().attribute("success", "初审已启动，正在随机遴选专家；请查看并确认分配方案。"));
+		RoundStarter rounds = this.context.getBean(RoundStarter.class);
+		rounds.runJobs();
+		ReviewRound proposed = this.run.round(campaign, 1);
+		assertThat(proposed.getStatus()).isEqualTo(RoundStatus.PENDING);
+		assertThat(this.context.getBean(AssignmentService.class).assignment(proposed.getId()))
+			.hasValueSatisfying(a -> assertThat(a.getStatus()).isEqualTo(RoundAssignment.Status.PROPOSED));
+		this.context.getBean(AssignmentService.class).confirm(proposed.getId(), "organizer");
+		rounds.runJobs();
 
 		ReviewRound round = this.run.round(campaign, 1);
 		assertThat(round.getStatus()).isEqualTo(RoundStatus.OPEN);
