@@ -71,6 +71,17 @@ public class RankingService {
 	}
 
 	/**
+	 * A review of the application was reopened: it waits for reviews again. Locks the
+	 * round's row, as {@link #markReviewsComplete} does.
+	 */
+	public void markReviewsIncomplete(Long roundId, Long applicationId) {
+		this.campaigns.lockRound(roundId);
+		this.results.findByRoundIdAndApplicationId(roundId, applicationId)
+			.orElseThrow(() -> new DomainException("round.error.notAdmitted", applicationId))
+			.reviewsIncomplete();
+	}
+
+	/**
 	 * Aggregates the submitted reviews, ranks and proposes the cut. Safe to run again.
 	 */
 	public List<RoundResult> rank(Long roundId) {

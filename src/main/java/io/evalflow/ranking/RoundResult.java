@@ -57,6 +57,10 @@ public class RoundResult {
 		this.reviewsComplete = true;
 	}
 
+	void reviewsIncomplete() {
+		this.reviewsComplete = false;
+	}
+
 	void ranked(Ranker.Ranked ranked) {
 		this.reviewCount = ranked.reviewCount();
 		this.meanTotal = ranked.mean();

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.evalflow.campaign.Criterion;
+import io.evalflow.review.assignment.Constraint;
 import io.evalflow.shared.DomainException;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -70,6 +71,15 @@ public class Review {
 	private String statusReason;
 
 	private Long replacedBy;
+
+	@Enumerated(EnumType.STRING)
+	private Constraint vacantBinding;
+
+	private String reopenReason;
+
+	private String reopenedBy;
+
+	private Instant reopenedAt;
 
 	@ElementCollection(fetch = FetchType.EAGER)
 	@Fetch(FetchMode.SUBSELECT)
@@ -134,6 +144,44 @@ public class Review {
 	void replacedBy(Long reviewId) {
 		this.replacedBy = reviewId;
 		this.taskId = null;
+		this.vacantBinding = null;
+	}
+
+	/**
+	 * Nobody could take over the place this review left: it keeps its task, unassigned,
+	 * until the organizer assigns someone.
+	 * @param binding the constraint that left nobody
+	 */
+	void leftVacant(Constraint binding) {
+		this.vacantBinding = binding;
+	}
+
+	/** The round closed with the place still vacant: its task goes with the round. */
+	void vacancyClosed() {
+		if (isVacant()) {
+			this.taskId = null;
+		}
+	}
+
+	/** Whether the expert stepped off and nobody has taken the place yet. */
+	public boolean isVacant() {
+		return !this.status.holdsPlace() && this.replacedBy == null && this.taskId != null;
+	}
+
+	/**
+	 * An organizer sends the submitted review back to its expert: a draft again, scores
+	 * and comment kept, the total cleared until the expert submits again.
+	 */
+	void reopen(String reason, String actor, Instant now) {
+		if (this.status != ReviewStatus.SUBMITTED) {
+			throw new DomainException("review.error.notSubmitted");
+		}
+		this.status = ReviewStatus.DRAFT;
+		this.total = null;
+		this.submittedAt = null;
+		this.reopenReason = reason;
+		this.reopenedBy = actor;
+		this.reopenedAt = now;
 	}
 
 	void taskCreated(String taskId) {
@@ -286,6 +334,22 @@ public class Review {
 
 	public Long getReplacedBy() {
 		return this.replacedBy;
+	}
+
+	public Constraint getVacantBinding() {
+		return this.vacantBinding;
+	}
+
+	public String getReopenReason() {
+		return this.reopenReason;
+	}
+
+	public String getReopenedBy() {
+		return this.reopenedBy;
+	}
+
+	public Instant getReopenedAt() {
+		return this.reopenedAt;
 	}
 
 	public Map<Long, BigDecimal> getScores() {

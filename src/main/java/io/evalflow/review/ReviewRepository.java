@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Slice;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
@@ -50,7 +51,38 @@ interface ReviewRepository extends JpaRepository<Review, Long> {
 
 	List<Review> findByRoundIdOrderById(Long roundId);
 
-	List<Review> findByExpertIdOrderByDueAtAsc(Long expertId);
+	/**
+	 * A page of the expert's inbox: open reviews whose task is out, earliest deadline
+	 * first. Reads the index (expert_id, status, due_at); the engine's task table is not
+	 * asked.
+	 */
+	@Query("select new io.evalflow.review.InboxRow(r.id, r.roundId, r.applicationId, r.status, r.dueAt) "
+			+ "from Review r where r.expertId = :expertId and r.status in :statuses and r.taskId is not null "
+			+ "order by r.dueAt, r.id")
+	Slice<InboxRow> inbox(Long expertId, Collection<ReviewStatus> statuses, Pageable page);
+
+	/** The expert's latest submitted reviews, newest first. */
+	@Query("select new io.evalflow.review.SubmittedRow(r.id, r.roundId, r.applicationId, r.submittedAt, r.total) "
+			+ "from Review r where r.expertId = :expertId and r.status = io.evalflow.review.ReviewStatus.SUBMITTED "
+			+ "order by r.submittedAt desc, r.id desc")
+	List<SubmittedRow> submittedBy(Long expertId, Pageable page);
+
+	/** Places whose expert stepped off and that nobody has taken over yet. */
+	@Query("select r from Review r where r.roundId = :roundId and r.status in :gone and r.replacedBy is null "
+			+ "and r.taskId is not null order by r.applicationId, r.id")
+	List<Review> vacancies(Long roundId, Collection<ReviewStatus> gone);
+
+	@Query("select count(r) from Review r where r.roundId = :roundId and r.applicationId = :applicationId "
+			+ "and r.status in :statuses")
+	long countWithStatus(Long roundId, Long applicationId, Collection<ReviewStatus> statuses);
+
+	@Query("select r.expertId from Review r where r.roundId = :roundId and r.applicationId = :applicationId")
+	List<Long> expertsOn(Long roundId, Long applicationId);
+
+	long countByRoundIdAndExpertIdAndStatusNotIn(Long roundId, Long expertId, Collection<ReviewStatus> statuses);
+
+	boolean existsByApplicationIdAndExpertIdAndStatusIn(Long applicationId, Long expertId,
+			Collection<ReviewStatus> statuses);
 
 	Optional<Review> findByRoundIdAndApplicationIdAndExpertId(Long roundId, Long applicationId, Long expertId);
 

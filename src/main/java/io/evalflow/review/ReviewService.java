@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -26,23 +27,31 @@ import io.evalflow.shared.DomainException;
 import io.evalflow.shared.NotFoundException;
 import io.evalflow.submission.Application;
 import io.evalflow.submission.SubmissionService;
-import org.flowable.engine.TaskService;
-import org.flowable.task.api.Task;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Slice;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Assignment of experts to a round's applications and the experts' reviews. An expert
- * reaches only the reviews assigned to them; the inbox is the engine's task list.
+ * The experts' reviews: the inbox, drafts and submissions, and the round's progress. An
+ * expert reaches only the reviews assigned to them; the inbox reads the review table, not
+ * the engine's task list.
  */
 @Service
 @Transactional
 public class ReviewService {
 
-	static final String REVIEW_TASK = "score-application";
+	/** Reviews in the inbox at once. */
+	public static final int INBOX_PAGE_SIZE = 50;
+
+	static final Set<ReviewStatus> OPEN = EnumSet.of(ReviewStatus.ASSIGNED, ReviewStatus.DRAFT);
+
+	/** What the expert sees of their own: released and still theirs. */
+	static final Set<ReviewStatus> VISIBLE = EnumSet.of(ReviewStatus.ASSIGNED, ReviewStatus.DRAFT,
+			ReviewStatus.SUBMITTED, ReviewStatus.CLOSED);
 
 	private final ReviewRepository reviews;
 
@@ -54,21 +63,17 @@ public class ReviewService {
 
 	private final AccountService accounts;
 
-	private final TaskService taskService;
-
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
 	ReviewService(ReviewRepository reviews, ExpertRepository experts, CampaignService campaigns,
-			SubmissionService submissions, AccountService accounts, TaskService taskService,
-			ApplicationEventPublisher events, Clock clock) {
+			SubmissionService submissions, AccountService accounts, ApplicationEventPublisher events, Clock clock) {
 		this.reviews = reviews;
 		this.experts = experts;
 		this.campaigns = campaigns;
 		this.submissions = submissions;
 		this.accounts = accounts;
-		this.taskService = taskService;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -128,8 +133,8 @@ public class ReviewService {
 	}
 
 	/**
-	 * Closes the round's unfinished reviews. Idempotent.
-	 * @return the applications that still had an unfinished review
+	 * Closes the round's unfinished reviews and the places nobody took over. Idempotent.
+	 * @return the applications that still had an unfinished review or a vacant place
 	 */
 	public Set<Long> closeOpenReviews(Long roundId) {
 		Set<Long> applicationIds = new HashSet<>();
@@ -139,46 +144,49 @@ public class ReviewService {
 				applicationIds.add(review.getApplicationId());
 			}
 		}
+		for (Review vacancy : this.reviews.vacancies(roundId, AssignmentProblems.GONE)) {
+			vacancy.vacancyClosed();
+			applicationIds.add(vacancy.getApplicationId());
+		}
 		return applicationIds;
 	}
 
 	/**
-	 * The expert's inbox: their open review tasks from the engine, earliest deadline
-	 * first.
+	 * A page of the expert's inbox: their open reviews whose task is out, earliest
+	 * deadline first. Read from the review table by its inbox index, with one more query
+	 * for the page's applications and one per distinct round on the page.
+	 * @param page the page, from 0
 	 */
 	@Transactional(readOnly = true)
-	public List<InboxItem> inbox(CurrentUser expert) {
-		List<Task> tasks = this.taskService.createTaskQuery()
-			.taskAssignee(expert.getUsername())
-			.taskDefinitionKey(REVIEW_TASK)
-			.orderByTaskDueDate()
-			.asc()
-			.orderByTaskCreateTime()
-			.asc()
-			.list();
-		Map<String, Review> byTask = this.reviews.findByTaskIdIn(tasks.stream().map(Task::getId).toList())
-			.stream()
-			.collect(Collectors.toMap(Review::getTaskId, Function.identity()));
-		List<InboxItem> items = new ArrayList<>();
-		for (Task task : tasks) {
-			Review review = byTask.get(task.getId());
-			if (review != null) {
-				Application application = this.submissions.get(review.getApplicationId());
-				ReviewRound round = this.campaigns.round(review.getRoundId());
-				items.add(new InboxItem(review, application, round, task.getDueDate()));
-			}
-		}
-		return items;
+	public InboxPage inbox(CurrentUser expert, int page) {
+		return inbox(expert, page, INBOX_PAGE_SIZE);
 	}
 
-	/** Reviews this expert has submitted, newest first. */
 	@Transactional(readOnly = true)
-	public List<Review> history(CurrentUser expert) {
-		Expert me = expertOf(expert);
-		return this.reviews.findByExpertIdOrderByDueAtAsc(me.getId())
-			.stream()
-			.filter(r -> r.getStatus() == ReviewStatus.SUBMITTED)
-			.sorted(Comparator.comparing(Review::getSubmittedAt).reversed())
+	InboxPage inbox(CurrentUser expert, int page, int size) {
+		Slice<InboxRow> rows = this.reviews.inbox(expertOf(expert).getId(), OPEN,
+				PageRequest.of(Math.max(0, page), size));
+		Map<Long, Application> applications = this.submissions
+			.byIds(rows.stream().map(InboxRow::applicationId).toList());
+		Map<Long, ReviewRound> rounds = new HashMap<>();
+		List<InboxItem> items = rows.stream()
+			.map(row -> new InboxItem(row.reviewId(), row.status(), row.dueAt(), applications.get(row.applicationId()),
+					rounds.computeIfAbsent(row.roundId(), this.campaigns::round)))
+			.toList();
+		return new InboxPage(items, rows.getNumber(), rows.hasNext());
+	}
+
+	/** The reviews this expert submitted last, newest first. */
+	@Transactional(readOnly = true)
+	public List<SubmittedItem> history(CurrentUser expert, int limit) {
+		List<SubmittedRow> rows = this.reviews.submittedBy(expertOf(expert).getId(), PageRequest.of(0, limit));
+		Map<Long, Application> applications = this.submissions
+			.byIds(rows.stream().map(SubmittedRow::applicationId).toList());
+		Map<Long, ReviewRound> rounds = new HashMap<>();
+		return rows.stream()
+			.map(row -> new SubmittedItem(row.reviewId(), row.submittedAt(), row.total(),
+					applications.get(row.applicationId()),
+					rounds.computeIfAbsent(row.roundId(), this.campaigns::round)))
 			.toList();
 	}
 
@@ -190,6 +198,9 @@ public class ReviewService {
 	public List<RoundProgress> ownProgress(CurrentUser expert) {
 		Map<Long, long[]> counts = new LinkedHashMap<>();
 		for (Object[] row : this.reviews.countByRoundAndStatusOfExpert(expertOf(expert).getId())) {
+			if (!VISIBLE.contains((ReviewStatus) row[1])) {
+				continue;
+			}
 			long[] c = counts.computeIfAbsent((Long) row[0], id -> new long[2]);
 			long n = ((Number) row[2]).longValue();
 			c[0] += n;
@@ -209,10 +220,14 @@ public class ReviewService {
 		return progress;
 	}
 
+	/**
+	 * The review, if it is this expert's and with them: not before it is released, nor
+	 * after they declined it or declared a conflict.
+	 */
 	@Transactional(readOnly = true)
 	public Review ownReview(CurrentUser expert, Long reviewId) {
 		Review review = this.reviews.findById(reviewId).orElseThrow(() -> new NotFoundException("review", reviewId));
-		if (!review.getExpertId().equals(expertOf(expert).getId())) {
+		if (!review.getExpertId().equals(expertOf(expert).getId()) || !VISIBLE.contains(review.getStatus())) {
 			throw new AccessDeniedException("review " + reviewId);
 		}
 		return review;
@@ -224,8 +239,8 @@ public class ReviewService {
 	 */
 	@Transactional(readOnly = true)
 	public boolean isAssigned(CurrentUser expert, Long applicationId) {
-		return expert.is(Role.EXPERT)
-				&& this.reviews.existsByApplicationIdAndExpertId(applicationId, expertOf(expert).getId());
+		return expert.is(Role.EXPERT) && this.reviews.existsByApplicationIdAndExpertIdAndStatusIn(applicationId,
+				expertOf(expert).getId(), VISIBLE);
 	}
 
 	/**
@@ -307,7 +322,27 @@ public class ReviewService {
 			.orElseThrow(() -> new AccessDeniedException("no expert profile"));
 	}
 
-	public record InboxItem(Review review, Application application, ReviewRound round, java.util.Date dueDate) {
+	/**
+	 * Whether the application still has reviews out in the round: drafts or assignments
+	 * not yet submitted, such as one an organizer reopened.
+	 */
+	@Transactional(readOnly = true)
+	public boolean hasOpenReviews(Long roundId, Long applicationId) {
+		return this.reviews.countWithStatus(roundId, applicationId, OPEN) > 0;
+	}
+
+	/** An open review in the inbox. */
+	public record InboxItem(Long reviewId, ReviewStatus status, Instant dueAt, Application application,
+			ReviewRound round) {
+	}
+
+	/** One page of the inbox; {@code hasNext} says whether another follows. */
+	public record InboxPage(List<InboxItem> items, int page, boolean hasNext) {
+	}
+
+	/** A review the expert submitted. */
+	public record SubmittedItem(Long reviewId, Instant submittedAt, BigDecimal total, Application application,
+			ReviewRound round) {
 	}
 
 	public record ExpertProgress(Expert expert, long assigned, long submitted) {

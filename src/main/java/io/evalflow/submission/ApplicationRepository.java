@@ -2,11 +2,14 @@ package io.evalflow.submission;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
 interface ApplicationRepository extends JpaRepository<Application, Long> {
+
+	Optional<Application> findByReferenceNo(String referenceNo);
 
 	@Query("select distinct a from Application a where a.leadUnitId = :unitId or :unitId member of a.coApplicantUnitIds "
 			+ "order by a.createdAt desc")

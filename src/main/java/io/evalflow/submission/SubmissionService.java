@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import io.evalflow.account.AccountService;
@@ -232,6 +233,12 @@ public class SubmissionService {
 			}
 		}
 		return byId;
+	}
+
+	/** The submitted application with this reference number, if any. */
+	@Transactional(readOnly = true)
+	public Optional<Application> byReferenceNo(String referenceNo) {
+		return this.applications.findByReferenceNo(referenceNo);
 	}
 
 	@Transactional(readOnly = true)

@@ -38,8 +38,11 @@ class PipelineListener {
 
 	private final Messages messages;
 
+	private final ReviewTasks reviewTasks;
+
 	PipelineListener(RuntimeService runtime, TaskService tasks, CampaignService campaigns,
-			SubmissionService submissions, Messages messages) {
+			SubmissionService submissions, Messages messages, ReviewTasks reviewTasks) {
+		this.reviewTasks = reviewTasks;
 		this.runtime = runtime;
 		this.tasks = tasks;
 		this.campaigns = campaigns;
@@ -99,6 +102,9 @@ class PipelineListener {
 			throw new DomainException("review.error.noTask");
 		}
 		this.tasks.complete(task.getId());
+		if (task.getProcessInstanceId() == null) {
+			this.reviewTasks.reopenedReviewSubmitted(event.roundId(), event.applicationId());
+		}
 	}
 
 	private static void requireDelivered(boolean delivered) {

@@ -41,8 +41,11 @@ class RoundWorkflow {
 
 	private final Messages messages;
 
+	private final ReviewTasks reviewTasks;
+
 	RoundWorkflow(CampaignService campaigns, SubmissionService submissions, ReviewService reviews,
-			RankingService ranking, AssignmentService assignments, Messages messages) {
+			RankingService ranking, AssignmentService assignments, Messages messages, ReviewTasks reviewTasks) {
+		this.reviewTasks = reviewTasks;
 		this.assignments = assignments;
 		this.campaigns = campaigns;
 		this.submissions = submissions;
@@ -118,12 +121,15 @@ class RoundWorkflow {
 
 	/**
 	 * All of an application's reviews are in; the last application of the round tells the
-	 * round.
+	 * round. A reopened review still out leaves that to its resubmission.
 	 */
 	public void applicationReviewed(DelegateExecution execution) {
 		Long campaignId = CampaignWorkflow.campaignId(execution);
 		Integer roundNo = roundNo(execution);
 		ReviewRound round = this.campaigns.round(campaignId, roundNo);
+		if (!this.reviewTasks.applicationMayComplete(round.getId(), applicationId(execution))) {
+			return;
+		}
 		long remaining = this.ranking.markReviewsComplete(round.getId(), applicationId(execution));
 		if (remaining == 0) {
 			this.messages.sendToRound(campaignId, roundNo, ProcessKeys.REVIEWS_COMPLETE);
@@ -131,11 +137,13 @@ class RoundWorkflow {
 	}
 
 	/**
-	 * Closes unfinished reviews (the deadline passed), then ranks and proposes the cut.
+	 * Closes unfinished reviews and vacant places (the deadline passed), then ranks and
+	 * proposes the cut.
 	 */
 	public void rankRound(DelegateExecution execution) {
 		ReviewRound round = this.campaigns.round(CampaignWorkflow.campaignId(execution), roundNo(execution));
 		Set<Long> unfinished = this.reviews.closeOpenReviews(round.getId());
+		this.reviewTasks.closeReopened(round.getId());
 		for (Long applicationId : unfinished) {
 			this.messages.send(this.submissions.get(applicationId).getProcessInstanceId(), ProcessKeys.ROUND_CLOSED,
 					Map.of());

@@ -11,55 +11,54 @@ import java.util.Map;
 import io.evalflow.account.CurrentUser;
 import io.evalflow.campaign.Campaign;
 import io.evalflow.campaign.CampaignService;
-import io.evalflow.campaign.ReviewRound;
 import io.evalflow.review.ReviewService;
 import io.evalflow.review.ReviewStatus;
 import io.evalflow.submission.Application;
-import io.evalflow.submission.SubmissionService;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The expert's start screen: open review tasks, earliest deadline first, their progress
- * in each open round, and the reviews already submitted.
+ * The expert's start screen: open review tasks, earliest deadline first, a page at a
+ * time, their progress in each open round, and the reviews they submitted last.
  */
 @Controller
 class ExpertInboxController {
 
 	static final String VIEW = "review/inbox";
 
+	/** The latest submitted reviews shown under the open ones. */
+	static final int HISTORY_SHOWN = 20;
+
 	private final ReviewService reviews;
 
 	private final CampaignService campaigns;
 
-	private final SubmissionService submissions;
-
 	private final Clock clock;
 
-	ExpertInboxController(ReviewService reviews, CampaignService campaigns, SubmissionService submissions,
-			Clock clock) {
+	ExpertInboxController(ReviewService reviews, CampaignService campaigns, Clock clock) {
 		this.reviews = reviews;
 		this.campaigns = campaigns;
-		this.submissions = submissions;
 		this.clock = clock;
 	}
 
 	@GetMapping("/expert")
-	String inbox(@AuthenticationPrincipal CurrentUser expert, Model model, Locale locale) {
+	String inbox(@AuthenticationPrincipal CurrentUser expert, @RequestParam(defaultValue = "0") int page, Model model,
+			Locale locale) {
 		Instant now = this.clock.instant();
 		Map<Long, Campaign> campaignCache = new HashMap<>();
-		List<Task> tasks = this.reviews.inbox(expert).stream().map(item -> {
+		ReviewService.InboxPage inbox = this.reviews.inbox(expert, page);
+		List<Task> tasks = inbox.items().stream().map(item -> {
 			Campaign campaign = campaignCache.computeIfAbsent(item.round().getCampaignId(), this.campaigns::get);
 			Application application = item.application();
-			Instant due = (item.dueDate() != null) ? item.dueDate().toInstant() : item.review().getDueAt();
-			DueState state = DueState.of(due, now);
-			return new Task(item.review().getId(), campaign.getName(), item.round().name(locale),
+			DueState state = DueState.of(item.dueAt(), now);
+			return new Task(item.reviewId(), campaign.getName(), item.round().name(locale),
 					application.getReferenceNo(), campaign.category(application.getCategoryId()).name(locale),
-					application.getTitle(), due, state == DueState.OVERDUE, state == DueState.DUE_SOON,
-					item.review().getStatus());
+					application.getTitle(), item.dueAt(), state == DueState.OVERDUE, state == DueState.DUE_SOON,
+					item.status());
 		}).toList();
 		List<Progress> progress = this.reviews.ownProgress(expert).stream().map(p -> {
 			Campaign campaign = campaignCache.computeIfAbsent(p.round().getCampaignId(), this.campaigns::get);
@@ -67,16 +66,18 @@ class ExpertInboxController {
 			return new Progress(campaign.getName(), p.round().name(locale), p.round().getDeadline(), p.assigned(),
 					p.submitted(), percent);
 		}).toList();
-		List<Submitted> history = this.reviews.history(expert).stream().map(review -> {
-			ReviewRound round = this.campaigns.round(review.getRoundId());
-			Campaign campaign = campaignCache.computeIfAbsent(round.getCampaignId(), this.campaigns::get);
-			Application application = this.submissions.get(review.getApplicationId());
-			return new Submitted(review.getId(), campaign.getName(), round.name(locale), application.getReferenceNo(),
-					application.getTitle(), review.getSubmittedAt(), review.getTotal());
+		List<Submitted> history = this.reviews.history(expert, HISTORY_SHOWN).stream().map(item -> {
+			Campaign campaign = campaignCache.computeIfAbsent(item.round().getCampaignId(), this.campaigns::get);
+			return new Submitted(item.reviewId(), campaign.getName(), item.round().name(locale),
+					item.application().getReferenceNo(), item.application().getTitle(), item.submittedAt(),
+					item.total());
 		}).toList();
 		model.addAttribute("tasks", tasks);
+		model.addAttribute("page", inbox.page());
+		model.addAttribute("hasNext", inbox.hasNext());
 		model.addAttribute("progress", progress);
 		model.addAttribute("history", history);
+		model.addAttribute("historyShown", HISTORY_SHOWN);
 		return VIEW;
 	}
 

@@ -12,9 +12,8 @@ record InboxEntryView(Long reviewId, Long applicationId, String title, Long roun
 		ReviewStatus status, Instant dueAt) {
 
 	static InboxEntryView of(ReviewService.InboxItem item) {
-		return new InboxEntryView(item.review().getId(), item.application().getId(), item.application().getTitle(),
-				item.round().getId(), item.round().getRoundNo(), item.round().getName(), item.review().getStatus(),
-				(item.dueDate() != null) ? item.dueDate().toInstant() : item.review().getDueAt());
+		return new InboxEntryView(item.reviewId(), item.application().getId(), item.application().getTitle(),
+				item.round().getId(), item.round().getRoundNo(), item.round().getName(), item.status(), item.dueAt());
 	}
 
 }

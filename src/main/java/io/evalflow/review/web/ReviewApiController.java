@@ -37,6 +37,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -119,9 +120,11 @@ class ReviewApiController {
 
 	@GetMapping("/reviews")
 	@PreAuthorize(EXPERT)
-	@Operation(summary = "The caller's open reviews, earliest deadline first")
-	List<InboxEntryView> inbox(@AuthenticationPrincipal CurrentUser user) {
-		return this.reviews.inbox(user).stream().map(InboxEntryView::of).toList();
+	@Operation(summary = "The caller's open reviews, earliest deadline first",
+			description = "A page of at most " + ReviewService.INBOX_PAGE_SIZE
+					+ " reviews; the next page is asked for with page=1, 2, …; an empty list ends it.")
+	List<InboxEntryView> inbox(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "0") int page) {
+		return this.reviews.inbox(user, page).items().stream().map(InboxEntryView::of).toList();
 	}
 
 	@GetMapping("/reviews/{id}")
