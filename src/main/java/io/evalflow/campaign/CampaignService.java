@@ -197,6 +197,13 @@ public class CampaignService {
 		return round;
 	}
 
+	/** Moves an open round's deadline later (an organizer's extension). */
+	public ReviewRound extendDeadline(Long roundId, java.time.Instant deadline) {
+		ReviewRound round = round(roundId);
+		round.extendDeadline(deadline);
+		return round;
+	}
+
 	public void roundRanked(Long roundId) {
 		ReviewRound round = round(roundId);
 		if (round.getStatus() == RoundStatus.OPEN) {

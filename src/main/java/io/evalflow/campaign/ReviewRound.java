@@ -115,6 +115,17 @@ public class ReviewRound {
 			.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
 	}
 
+	/**
+	 * Moves the round's deadline later; only while its reviews are open.
+	 */
+	void extendDeadline(Instant deadline) {
+		requireStatus(RoundStatus.OPEN);
+		if (!deadline.isAfter(this.deadline)) {
+			throw new DomainException("round.error.deadlineNotLater", this.name);
+		}
+		this.deadline = deadline;
+	}
+
 	void ranked(Instant now) {
 		requireStatus(RoundStatus.OPEN);
 		this.status = RoundStatus.RANKED;

@@ -223,6 +223,14 @@ public class Review {
 		this.submittedAt = now;
 	}
 
+	/** An organizer's extension: the review is due later. */
+	void extendDue(Instant dueAt) {
+		requireOpen();
+		if (this.dueAt == null || dueAt.isAfter(this.dueAt)) {
+			this.dueAt = dueAt;
+		}
+	}
+
 	void close() {
 		if (this.status.isOpen()) {
 			this.status = ReviewStatus.CLOSED;

@@ -123,8 +123,10 @@ public class ReviewService {
 		Review review = ownReview(expert, reviewId);
 		ReviewRound round = this.campaigns.round(review.getRoundId());
 		Instant now = this.clock.instant();
-		if (round.getDeadline() != null && !now.isBefore(round.getDeadline())) {
-			throw new DomainException("review.error.deadlinePassed");
+		// The review's own due date: an extension may give one expert longer.
+		Instant due = (review.getDueAt() != null) ? review.getDueAt() : round.getDeadline();
+		if (due != null && !now.isBefore(due)) {
+			throw new DomainException("review.error.deadlinePassed", java.util.Date.from(due));
 		}
 		review.submit(round.getCriteria(), scores, comment, now);
 		this.events.publishEvent(new ReviewSubmitted(review.getId(), review.getApplicationId(), review.getRoundId(),

@@ -22,6 +22,8 @@ final class ProcessKeys {
 
 	static final String REVIEWS_COMPLETE = "reviews-complete";
 
+	static final String ROUND_EXTENDED = "round-extended";
+
 	private ProcessKeys() {
 	}
 
