@@ -96,6 +96,21 @@ class OutboxScreensTests {
 	}
 
 	@Test
+	void theListShowsFiftyMessagesAPageWithLinksToTheNeighbours() throws Exception {
+		for (int i = 0; i < Outbox.PAGE_SIZE; i++) {
+			enqueue("page" + i + "-" + System.nanoTime() + "@example.org");
+		}
+		RequestPostProcessor organizer = user(this.run.user(this.run.organizer()));
+		this.mvc.perform(get("/organizer/outbox").param("status", "PENDING").with(organizer))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("href=\"/organizer/outbox?status=PENDING&amp;page=1\"")))
+			.andExpect(content().string(not(containsString(this.pending.getRecipient()))));
+		this.mvc.perform(get("/organizer/outbox").param("page", "1").with(organizer))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("href=\"/organizer/outbox?page=0\"")));
+	}
+
+	@Test
 	void adminsMayOpenTheOutbox() throws Exception {
 		String admin = this.run.account(Role.ADMIN, "管理员");
 		this.mvc.perform(get("/organizer/outbox").with(user(this.run.user(admin))))
