@@ -1,0 +1,43 @@
+package io.evalflow.notification;
+
+/**
+ * The e-mails evalflow writes, each a subject and a body in the {@code notification}
+ * bundle. The arguments are positional; an {@link java.time.Instant} argument is shown in
+ * the server's zone (Beijing time unless {@code EVALFLOW_TIME_ZONE} says otherwise).
+ */
+public enum MailTemplate {
+
+	/**
+	 * An expert is invited to a campaign's pool: {0} expert's name, {1} campaign name,
+	 * {2} user name to sign in with, {3} sign-in address.
+	 */
+	EXPERT_INVITATION("notification.mail.invitation"),
+
+	/**
+	 * An expert has reviews to do in a round: {0} expert's name, {1} campaign name, {2}
+	 * round name, {3} number of applications, {4} deadline (Instant), {5} inbox address.
+	 */
+	REVIEW_ASSIGNMENT("notification.mail.assignment"),
+
+	/**
+	 * An expert's reviews are still open near the deadline: {0} expert's name, {1}
+	 * campaign name, {2} round name, {3} reviews still open, {4} deadline (Instant), {5}
+	 * inbox address.
+	 */
+	REVIEW_REMINDER("notification.mail.reminder");
+
+	private final String key;
+
+	MailTemplate(String key) {
+		this.key = key;
+	}
+
+	public String subjectKey() {
+		return this.key + ".subject";
+	}
+
+	public String bodyKey() {
+		return this.key + ".body";
+	}
+
+}
