@@ -40,7 +40,8 @@ class DemoAccounts {
 				new String[] { "expert4", "刘洋", "中山大学政治与公共事务管理学院", "广东" },
 				new String[] { "expert5", "陈静", "国家信息中心", "北京" });
 		for (String[] e : pool) {
-			this.experts.create(new ExpertRequest(e[0], "expert-2012", e[1], e[2], e[3], "教授", Set.of(), 200));
+			this.experts.create(new ExpertRequest(e[0], "expert-2012", e[1], e[2], e[3], "教授", Set.of(), 200, null,
+					e[0] + "@demo.evalflow.invalid"));
 		}
 		this.accounts.registerApplicant(new RegistrationRequest("applicant1", "applicant-2012", "示例市电子政务办公室",
 				UnitType.LOCAL_GOVERNMENT, "江苏", "赵敏", "zhao@example.org", "025-12345678"));

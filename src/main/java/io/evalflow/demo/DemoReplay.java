@@ -249,7 +249,8 @@ public class DemoReplay {
 			Set<String> covers = new LinkedHashSet<>(
 					List.of(codes.get(i % codes.size()), codes.get((i + 1) % codes.size())));
 			this.experts.create(new ExpertRequest(username, UUID.randomUUID().toString(), "合成专家%02d".formatted(i),
-					"合成专家单位%02d".formatted(i), "北京", "研究员", covers, 100), true);
+					"合成专家单位%02d".formatted(i), "北京", "研究员", covers, 100, null, username + "@demo.evalflow.invalid"),
+					true);
 			created++;
 		}
 		return created;

@@ -24,7 +24,31 @@ public enum MailTemplate {
 	 * campaign name, {2} round name, {3} reviews still open, {4} deadline (Instant), {5}
 	 * inbox address.
 	 */
-	REVIEW_REMINDER("notification.mail.reminder");
+	REVIEW_REMINDER("notification.mail.reminder"),
+
+	/**
+	 * An expert's reviews are past their due date: {0} expert's name, {1} campaign name,
+	 * {2} round name, {3} reviews still open, {4} due date (Instant), {5} inbox address.
+	 */
+	REVIEW_OVERDUE("notification.mail.overdue"),
+
+	/**
+	 * An expert takes over a review another expert gave up: {0} expert's name, {1}
+	 * campaign name, {2} round name, {3} deadline (Instant), {4} inbox address.
+	 */
+	REVIEW_REASSIGNED("notification.mail.reassigned"),
+
+	/**
+	 * An organizer reopened a submitted review: {0} expert's name, {1} campaign name, {2}
+	 * round name, {3} deadline (Instant), {4} inbox address.
+	 */
+	REVIEW_REOPENED("notification.mail.reopened"),
+
+	/**
+	 * An expert's deadline in a round was extended: {0} expert's name, {1} campaign name,
+	 * {2} round name, {3} new deadline (Instant), {4} inbox address.
+	 */
+	DEADLINE_EXTENDED("notification.mail.extended");
 
 	private final String key;
 

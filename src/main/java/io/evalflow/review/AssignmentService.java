@@ -24,6 +24,7 @@ import io.evalflow.shared.NotFoundException;
 import io.evalflow.submission.Application;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -62,10 +63,13 @@ public class AssignmentService {
 
 	private final int chunkSize;
 
+	private final ApplicationEventPublisher events;
+
 	AssignmentService(RoundAssignmentRepository assignments, AssignmentShortfallRepository shortfalls,
 			ReviewRepository reviews, ExpertRepository experts, AssignmentProblems problems, AssignmentWriter writer,
 			CampaignService campaigns, AccountService accounts, JdbcTemplate jdbc, Clock clock,
-			@Value("${evalflow.assignment.chunk-size:500}") int chunkSize) {
+			@Value("${evalflow.assignment.chunk-size:500}") int chunkSize, ApplicationEventPublisher events) {
+		this.events = events;
 		this.assignments = assignments;
 		this.shortfalls = shortfalls;
 		this.reviews = reviews;
@@ -168,7 +172,7 @@ public class AssignmentService {
 				PageRequest.of(0, assignment.getChunkSize()));
 		Map<Long, List<Long>> released = new LinkedHashMap<>();
 		if (applicationIds.isEmpty()) {
-			assignment.released(0, now);
+			released(assignment, 0, now);
 			ReleaseContext.open(Map.of(), Map.of());
 			return released;
 		}
@@ -187,8 +191,16 @@ public class AssignmentService {
 		expertOfReview
 			.forEach((reviewId, expertId) -> assignees.put(reviewId, usernames.get(accountOfExpert.get(expertId))));
 		ReleaseContext.open(released, assignees);
-		assignment.released(applicationIds.size(), now);
+		released(assignment, applicationIds.size(), now);
 		return released;
+	}
+
+	private void released(RoundAssignment assignment, int applications, Instant now) {
+		boolean before = assignment.getStatus() == RoundAssignment.Status.RELEASED;
+		assignment.released(applications, now);
+		if (!before && assignment.getStatus() == RoundAssignment.Status.RELEASED) {
+			this.events.publishEvent(new AssignmentReleased(assignment.getRoundId()));
+		}
 	}
 
 	/** Links the chunk's new tasks to their reviews in one batch and closes the chunk. */

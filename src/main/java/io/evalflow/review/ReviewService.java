@@ -227,6 +227,11 @@ public class ReviewService {
 	 * after they declined it or declared a conflict.
 	 */
 	@Transactional(readOnly = true)
+	public Review review(Long reviewId) {
+		return this.reviews.findById(reviewId).orElseThrow(() -> new NotFoundException("review", reviewId));
+	}
+
+	@Transactional(readOnly = true)
 	public Review ownReview(CurrentUser expert, Long reviewId) {
 		Review review = this.reviews.findById(reviewId).orElseThrow(() -> new NotFoundException("review", reviewId));
 		if (!review.getExpertId().equals(expertOf(expert).getId()) || !VISIBLE.contains(review.getStatus())) {
