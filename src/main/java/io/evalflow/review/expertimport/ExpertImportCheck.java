@@ -1,7 +1,6 @@
 package io.evalflow.review.expertimport;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -53,7 +52,7 @@ public final class ExpertImportCheck {
 		List<ExpertSheet.Row> all = sheet.rows();
 		boolean hasHeader = !all.isEmpty() && all.get(0).number() == 1;
 		ExpertSheet.Row header = hasHeader ? all.get(0) : new ExpertSheet.Row(1, new TreeMap<>());
-		List<ImportProblem> headerProblems = header(header);
+		List<ImportProblem> headerProblems = HeaderCheck.problems(header);
 		if (!headerProblems.isEmpty()) {
 			throw new ExpertImportRefused(headerProblems);
 		}
@@ -115,44 +114,6 @@ public final class ExpertImportCheck {
 	/** A value as quoted in a message: long ones are cut. */
 	static String shown(String value) {
 		return (value.length() > 40) ? value.substring(0, 40) + "…" : value;
-	}
-
-	private static List<ImportProblem> header(ExpertSheet.Row header) {
-		List<ImportProblem> problems = new ArrayList<>();
-		Map<ExpertImportColumn, Integer> seen = new EnumMap<>(ExpertImportColumn.class);
-		header.cells().forEach((column, cell) -> {
-			if (cell.formula()) {
-				problems.add(ImportProblem.at(1, column, "expertimport.cell.formula"));
-				return;
-			}
-			Optional<ExpertImportColumn> named = ExpertImportColumn.byHeader(cell.text());
-			if (named.isEmpty()) {
-				problems.add(ImportProblem.at(1, column, "expertimport.header.unknown", shown(cell.text())));
-			}
-			else if (seen.containsKey(named.get())) {
-				problems.add(ImportProblem.at(1, column, "expertimport.header.duplicate", headers(named.get())));
-			}
-			else {
-				seen.put(named.get(), column);
-				if (named.get().index() != column) {
-					problems.add(ImportProblem.at(1, column, "expertimport.header.misplaced",
-							headers(named.get(), named.get().letter())));
-				}
-			}
-		});
-		for (ExpertImportColumn column : ExpertImportColumn.values()) {
-			if (!seen.containsKey(column)) {
-				problems.add(ImportProblem.at(1, column.index(), "expertimport.header.missing", headers(column)));
-			}
-		}
-		return problems;
-	}
-
-	/** A column's header in both languages, for messages that name it. */
-	private static Object[] headers(ExpertImportColumn column, Object... more) {
-		List<Object> arguments = new ArrayList<>(List.of(column.header(Locale.CHINESE), column.header(Locale.ENGLISH)));
-		arguments.addAll(List.of(more));
-		return arguments.toArray();
 	}
 
 	/** The same user name, or the same expert (name and unit), twice in the file. */
