@@ -2,10 +2,14 @@ package io.evalflow.account;
 
 import java.time.Clock;
 import java.util.Collection;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -77,6 +81,44 @@ public class AccountService {
 			.orElseGet(() -> this.units.save(new Unit(trimmed, type, region, this.clock.instant())));
 	}
 
+	/**
+	 * A new unit, under an existing parent unit if one is given. Unlike
+	 * {@link #findOrCreateUnit}, refuses a name that is taken.
+	 */
+	public Unit createUnit(String name, UnitType type, String region, Long parentId) {
+		String trimmed = name.trim();
+		if (this.units.findByName(trimmed).isPresent()) {
+			throw new DomainException("account.error.unitTaken", trimmed);
+		}
+		Unit unit = new Unit(trimmed, type, region, this.clock.instant());
+		if (parentId != null) {
+			unit.placeUnder(unit(parentId).getId());
+		}
+		return this.units.save(unit);
+	}
+
+	/**
+	 * The units with these names, compared without regard to case (as MySQL's unique key
+	 * on the name does); names without a unit are left out.
+	 */
+	@Transactional(readOnly = true)
+	public List<Unit> unitsNamed(Collection<String> names) {
+		List<Unit> found = new ArrayList<>();
+		chunks(lowerCase(names)).forEach(chunk -> found.addAll(this.units.findByLowerCaseNameIn(chunk)));
+		return found;
+	}
+
+	/**
+	 * Which of these user names are taken, compared without regard to case; in lower
+	 * case.
+	 */
+	@Transactional(readOnly = true)
+	public Set<String> takenUsernames(Collection<String> usernames) {
+		Set<String> taken = new HashSet<>();
+		chunks(lowerCase(usernames)).forEach(chunk -> taken.addAll(this.accounts.findTakenLowerCaseUsernames(chunk)));
+		return taken;
+	}
+
 	@Transactional(readOnly = true)
 	public Optional<Account> findAccount(String username) {
 		return this.accounts.findByUsername(username);
@@ -143,6 +185,19 @@ public class AccountService {
 	@Transactional(readOnly = true)
 	public List<Account> accounts(Role role) {
 		return this.accounts.findByRoleOrderByUsername(role);
+	}
+
+	private static List<String> lowerCase(Collection<String> names) {
+		return names.stream().map(n -> n.trim().toLowerCase(Locale.ROOT)).distinct().toList();
+	}
+
+	/** Keeps each IN list of a query short. */
+	private static List<List<String>> chunks(List<String> values) {
+		List<List<String>> chunks = new ArrayList<>();
+		for (int i = 0; i < values.size(); i += 500) {
+			chunks.add(values.subList(i, Math.min(values.size(), i + 500)));
+		}
+		return chunks;
 	}
 
 	private void checkUsernameFree(String username) {

@@ -52,6 +52,10 @@ public class Unit {
 		this.createdAt = createdAt;
 	}
 
+	void placeUnder(Long parentId) {
+		this.parentId = parentId;
+	}
+
 	void contact(String contactPerson, String email, String phone) {
 		this.contactPerson = contactPerson;
 		this.email = email;

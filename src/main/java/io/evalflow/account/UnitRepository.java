@@ -1,7 +1,7 @@
 package io.evalflow.account;
 
+import java.util.Collection;
 import java.util.List;
-
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -13,5 +13,8 @@ interface UnitRepository extends JpaRepository<Unit, Long> {
 	List<Object[]> parentLinks();
 
 	Optional<Unit> findByName(String name);
+
+	@Query("select u from Unit u where lower(u.name) in :lowerCaseNames")
+	List<Unit> findByLowerCaseNameIn(Collection<String> lowerCaseNames);
 
 }

@@ -13,6 +13,7 @@ import io.evalflow.campaign.CampaignService;
 import io.evalflow.campaign.Category;
 import io.evalflow.review.Expert;
 import io.evalflow.review.ExpertService;
+import io.evalflow.review.expertimport.ExpertImportCheck;
 import io.evalflow.shared.DomainException;
 import io.evalflow.shared.UserMessages;
 import jakarta.validation.Valid;
@@ -115,6 +116,7 @@ class ExpertPoolController {
 							e.getLoadCap(), e.isActive()))
 					.toList());
 		model.addAttribute("categories", categories);
+		model.addAttribute("importMaxRows", ExpertImportCheck.MAX_ROWS);
 		return VIEW;
 	}
 
