@@ -8,6 +8,7 @@ import io.evalflow.campaign.CampaignService;
 import io.evalflow.campaign.ReviewRound;
 import io.evalflow.review.DeadlineExtension;
 import io.evalflow.review.Expert;
+import io.evalflow.review.ExpertService;
 import io.evalflow.review.ReviewDeadlines;
 import io.evalflow.review.ReviewStatus;
 import io.swagger.v3.oas.annotations.Operation;
@@ -40,9 +41,12 @@ class DeadlineApiController {
 
 	private final ReviewDeadlines deadlines;
 
-	DeadlineApiController(CampaignService campaigns, ReviewDeadlines deadlines) {
+	private final ExpertService experts;
+
+	DeadlineApiController(CampaignService campaigns, ReviewDeadlines deadlines, ExpertService experts) {
 		this.campaigns = campaigns;
 		this.deadlines = deadlines;
+		this.experts = experts;
 	}
 
 	@GetMapping("/overdue")
@@ -79,7 +83,8 @@ class DeadlineApiController {
 				? this.deadlines.extendForExpert(round.getId(), body.expertId(), body.dueAt(), body.reason(),
 						user.getUsername())
 				: this.deadlines.extendRound(round.getId(), body.dueAt(), body.reason(), user.getUsername());
-		return extensions(roundId).stream().filter(e -> e.id().equals(extension.getId())).findFirst().orElseThrow();
+		Expert expert = (extension.getExpertId() != null) ? this.experts.get(extension.getExpertId()) : null;
+		return ExtensionView.of(new ReviewDeadlines.GrantedExtension(extension, expert));
 	}
 
 	record OverdueListView(Long roundId, Instant now, long total, List<OverdueView> reviews) {

@@ -1,15 +1,18 @@
 package io.evalflow.review.web;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import io.evalflow.CampaignRunner;
 import io.evalflow.MutableTestClock;
 import io.evalflow.RoundTimers;
+import io.evalflow.TestReviews;
 import io.evalflow.campaign.Campaign;
 import io.evalflow.campaign.CampaignService;
 import io.evalflow.campaign.ReviewRound;
@@ -79,6 +82,9 @@ class DeadlineScreensTests {
 	@Autowired
 	ReviewDeadlines deadlines;
 
+	@Autowired
+	TestReviews testReviews;
+
 	CampaignRunner run;
 
 	String organizer;
@@ -128,6 +134,22 @@ class DeadlineScreensTests {
 			.andExpect(jsonPath("$.reviews[0].expertName").value(expertName))
 			.andExpect(jsonPath("$.reviews[0].referenceNo").value(r.application().getReferenceNo()))
 			.andExpect(jsonPath("$.reviews[0].daysOverdue").value(2));
+
+		// Given longer too, the late expert may submit again and leaves the list.
+		Instant longer = this.clock.instant().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
+		this.mvc
+			.perform(post("/api/v1/rounds/{id}/extensions", r.round().getId()).with(basic(this.organizer))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"expertId\":" + late.getExpertId() + ",\"dueAt\":\"" + longer + "\",\"reason\":\"补交\"}"))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.wholeRound").value(false))
+			.andExpect(jsonPath("$.expertName").value(expertName))
+			.andExpect(jsonPath("$.previousDue").value(r.round().getDeadline().toString()))
+			.andExpect(jsonPath("$.reviewCount").value(1));
+		assertThat(this.deadlines.overdue(r.round().getId(), 10).total()).isZero();
+		this.testReviews.scoreRound(r.round().getId(), applicationId -> BigDecimal.valueOf(6));
+		assertThat(this.campaigns.round(r.round().getId()).getStatus()).as("both reviews in: the round ranks at once")
+			.isEqualTo(RoundStatus.RANKED);
 	}
 
 	@Test
