@@ -86,8 +86,6 @@ interface ReviewRepository extends JpaRepository<Review, Long> {
 
 	Optional<Review> findByRoundIdAndApplicationIdAndExpertId(Long roundId, Long applicationId, Long expertId);
 
-	boolean existsByApplicationIdAndExpertId(Long applicationId, Long expertId);
-
 	@Query("select r.status, count(r) from Review r where r.roundId = :roundId group by r.status")
 	List<Object[]> countByStatus(Long roundId);
 
