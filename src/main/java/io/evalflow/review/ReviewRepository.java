@@ -86,8 +86,6 @@ interface ReviewRepository extends JpaRepository<Review, Long> {
 
 	Optional<Review> findByRoundIdAndApplicationIdAndExpertId(Long roundId, Long applicationId, Long expertId);
 
-	boolean existsByApplicationIdAndExpertId(Long applicationId, Long expertId);
-
 	/**
 	 * Plain {@code FOR UPDATE}, portable to H2, MySQL and MariaDB (see
 	 * {@code CampaignRepository.lockRound}).

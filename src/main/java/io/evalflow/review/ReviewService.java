@@ -300,11 +300,17 @@ public class ReviewService {
 		return counts;
 	}
 
-	/** Assigned and submitted reviews per expert in the round. */
+	/**
+	 * Assigned and submitted reviews per expert in the round; a review the expert
+	 * declined or recused is no longer theirs.
+	 */
 	@Transactional(readOnly = true)
 	public List<ExpertProgress> progressPerExpert(Long roundId) {
 		Map<Long, long[]> counts = new LinkedHashMap<>();
 		for (Object[] row : this.reviews.countByExpertAndStatus(roundId)) {
+			if (!((ReviewStatus) row[1]).holdsPlace()) {
+				continue;
+			}
 			long[] c = counts.computeIfAbsent((Long) row[0], id -> new long[2]);
 			long n = ((Number) row[2]).longValue();
 			c[0] += n;

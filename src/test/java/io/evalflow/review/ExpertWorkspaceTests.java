@@ -223,6 +223,9 @@ class ExpertWorkspaceTests {
 		assertThat(this.reviews.inbox(this.fixture.user(replacer), 0).items())
 			.extracting(ReviewService.InboxItem::reviewId)
 			.containsExactly(replacement.getId());
+		assertThat(this.reviews.progressPerExpert(round.getId()))
+			.extracting(p -> p.expert().getId() + ":" + p.assigned())
+			.containsExactly(replacement.getExpertId() + ":1");
 
 		// The conflict is on record, and the draw keeps the expert off the application.
 		assertThat(this.conflicts.findByExpertId(leaving.getExpertId()))
