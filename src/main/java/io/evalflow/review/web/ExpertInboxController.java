@@ -12,6 +12,8 @@ import io.evalflow.account.CurrentUser;
 import io.evalflow.campaign.Campaign;
 import io.evalflow.campaign.CampaignService;
 import io.evalflow.campaign.ReviewRound;
+import io.evalflow.review.Redaction;
+import io.evalflow.review.Review;
 import io.evalflow.review.ReviewService;
 import io.evalflow.review.ReviewStatus;
 import io.evalflow.submission.Application;
@@ -37,13 +39,16 @@ class ExpertInboxController {
 
 	private final SubmissionService submissions;
 
+	private final ExpertReading reading;
+
 	private final Clock clock;
 
 	ExpertInboxController(ReviewService reviews, CampaignService campaigns, SubmissionService submissions,
-			Clock clock) {
+			ExpertReading reading, Clock clock) {
 		this.reviews = reviews;
 		this.campaigns = campaigns;
 		this.submissions = submissions;
+		this.reading = reading;
 		this.clock = clock;
 	}
 
@@ -51,14 +56,23 @@ class ExpertInboxController {
 	String inbox(@AuthenticationPrincipal CurrentUser expert, Model model, Locale locale) {
 		Instant now = this.clock.instant();
 		Map<Long, Campaign> campaignCache = new HashMap<>();
-		List<Task> tasks = this.reviews.inbox(expert).stream().map(item -> {
+		List<ReviewService.InboxItem> items = this.reviews.inbox(expert);
+		List<Review> submitted = this.reviews.history(expert);
+		Map<Long, ReviewRound> rounds = new HashMap<>();
+		items.forEach(item -> rounds.put(item.round().getId(), item.round()));
+		submitted.forEach(review -> rounds.computeIfAbsent(review.getRoundId(), this.campaigns::round));
+		Map<Long, Application> applications = new HashMap<>();
+		items.forEach(item -> applications.put(item.application().getId(), item.application()));
+		submitted.forEach(review -> applications.computeIfAbsent(review.getApplicationId(), this.submissions::get));
+		Map<Long, Redaction> redactions = this.reading.redactions(blindOnes(items, submitted, rounds, applications));
+		List<Task> tasks = items.stream().map(item -> {
 			Campaign campaign = campaignCache.computeIfAbsent(item.round().getCampaignId(), this.campaigns::get);
 			Application application = item.application();
 			Instant due = (item.dueDate() != null) ? item.dueDate().toInstant() : item.review().getDueAt();
 			DueState state = DueState.of(due, now);
 			return new Task(item.review().getId(), campaign.getName(), item.round().name(locale),
 					application.getReferenceNo(), campaign.category(application.getCategoryId()).name(locale),
-					application.getTitle(), due, state == DueState.OVERDUE, state == DueState.DUE_SOON,
+					title(application, redactions), due, state == DueState.OVERDUE, state == DueState.DUE_SOON,
 					item.review().getStatus());
 		}).toList();
 		List<Progress> progress = this.reviews.ownProgress(expert).stream().map(p -> {
@@ -67,17 +81,34 @@ class ExpertInboxController {
 			return new Progress(campaign.getName(), p.round().name(locale), p.round().getDeadline(), p.assigned(),
 					p.submitted(), percent);
 		}).toList();
-		List<Submitted> history = this.reviews.history(expert).stream().map(review -> {
-			ReviewRound round = this.campaigns.round(review.getRoundId());
+		List<Submitted> history = submitted.stream().map(review -> {
+			ReviewRound round = rounds.get(review.getRoundId());
 			Campaign campaign = campaignCache.computeIfAbsent(round.getCampaignId(), this.campaigns::get);
-			Application application = this.submissions.get(review.getApplicationId());
+			Application application = applications.get(review.getApplicationId());
 			return new Submitted(review.getId(), campaign.getName(), round.name(locale), application.getReferenceNo(),
-					application.getTitle(), review.getSubmittedAt(), review.getTotal());
+					title(application, redactions), review.getSubmittedAt(), review.getTotal());
 		}).toList();
 		model.addAttribute("tasks", tasks);
 		model.addAttribute("progress", progress);
 		model.addAttribute("history", history);
 		return VIEW;
+	}
+
+	/** The applications this expert reads in a blind round. */
+	private static List<Application> blindOnes(List<ReviewService.InboxItem> items, List<Review> submitted,
+			Map<Long, ReviewRound> rounds, Map<Long, Application> applications) {
+		Map<Long, Application> blind = new HashMap<>();
+		items.stream()
+			.filter(item -> item.round().isBlind())
+			.forEach(item -> blind.put(item.application().getId(), item.application()));
+		submitted.stream()
+			.filter(review -> rounds.get(review.getRoundId()).isBlind())
+			.forEach(review -> blind.put(review.getApplicationId(), applications.get(review.getApplicationId())));
+		return List.copyOf(blind.values());
+	}
+
+	private static String title(Application application, Map<Long, Redaction> redactions) {
+		return redactions.getOrDefault(application.getId(), Redaction.none()).apply(application.getTitle());
 	}
 
 	/** An open review task as a row of the inbox. */
