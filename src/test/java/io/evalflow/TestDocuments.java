@@ -1,10 +1,13 @@
 package io.evalflow;
 
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+
+import javax.imageio.ImageIO;
 
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -68,6 +71,38 @@ public final class TestDocuments {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * An 8×8 JPEG with an EXIF block and a comment that name the photographer and the
+	 * unit.
+	 */
+	public static byte[] jpeg(String author, String unit) {
+		try {
+			BufferedImage image = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);
+			image.setRGB(2, 2, 0x2266AA);
+			ByteArrayOutputStream plain = new ByteArrayOutputStream();
+			ImageIO.write(image, "jpg", plain);
+			byte[] bytes = plain.toByteArray();
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			out.write(bytes, 0, 2);
+			out.writeBytes(
+					segment(0xE1, ("Exif\0\0Artist=" + author + ";Owner=" + unit).getBytes(StandardCharsets.UTF_8)));
+			out.writeBytes(segment(0xFE, unit.getBytes(StandardCharsets.UTF_8)));
+			out.write(bytes, 2, bytes.length - 2);
+			return out.toByteArray();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static byte[] segment(int marker, byte[] payload) {
+		int length = payload.length + 2;
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		out.writeBytes(new byte[] { (byte) 0xFF, (byte) marker, (byte) (length >> 8), (byte) length });
+		out.writeBytes(payload);
+		return out.toByteArray();
 	}
 
 	private static String xmp(String author, String unit) {

@@ -314,7 +314,8 @@ public class SubmissionService {
 	 * not be removed. A file uploaded before uploads were checked is checked now, once.
 	 */
 	public AttachmentFile fileForBlindRound(Application application, Long attachmentId) {
-		Attachment attachment = application.attachment(attachmentId);
+		// Loaded again in this transaction: a late check is stored with the attachment.
+		Attachment attachment = get(application.getId()).attachment(attachmentId);
 		if (attachment.getMetadataStatus() == MetadataStatus.UNCHECKED) {
 			checkMetadata(attachment, ContentType.ofMimeType(attachment.getContentType()),
 					this.storage.read(attachment.getStoredName()));
