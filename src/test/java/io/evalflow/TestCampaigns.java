@@ -17,8 +17,13 @@ import io.evalflow.campaign.RoundType;
  */
 public final class TestCampaigns {
 
-	/** The smallest PDF that passes the content check. */
-	public static final byte[] PDF = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes();
+	/**
+	 * A small PDF that passes the content check and opens, with no document properties.
+	 */
+	public static final byte[] PDF = ("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+			+ "2 0 obj<</Type/Pages/Count 0/Kids[]>>endobj\nxref\n0 3\n0000000000 65535 f \n"
+			+ "0000000009 00000 n \n0000000052 00000 n \ntrailer<</Size 3/Root 1 0 R>>\nstartxref\n96\n%%EOF\n")
+		.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
 	private TestCampaigns() {
 	}

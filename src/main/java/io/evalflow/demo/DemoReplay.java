@@ -73,10 +73,7 @@ public class DemoReplay {
 
 	private static final String OFFICE = "replay-office";
 
-	private static final byte[] PDF = ("%PDF-1.4\n% evalflow demo replay: synthetic case file\n"
-			+ "1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Count 0/Kids[]>>endobj\n"
-			+ "trailer<</Root 1 0 R>>\n%%EOF\n")
-		.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+	private static final byte[] PDF = emptyPdf("evalflow demo replay: synthetic case file");
 
 	private final CampaignService campaigns;
 
@@ -350,6 +347,26 @@ public class DemoReplay {
 
 	private static long since(long start) {
 		return System.currentTimeMillis() - start;
+	}
+
+	/**
+	 * A PDF without pages or document properties, with its cross-reference table, so a
+	 * reader opens it (and the upload check finds nothing to remove).
+	 */
+	static byte[] emptyPdf(String comment) {
+		StringBuilder pdf = new StringBuilder("%PDF-1.4\n% " + comment + "\n");
+		List<String> objects = List.of("<</Type/Catalog/Pages 2 0 R>>", "<</Type/Pages/Count 0/Kids[]>>");
+		List<Integer> offsets = new ArrayList<>();
+		for (int i = 0; i < objects.size(); i++) {
+			offsets.add(pdf.length());
+			pdf.append(i + 1).append(" 0 obj").append(objects.get(i)).append("endobj\n");
+		}
+		int xref = pdf.length();
+		pdf.append("xref\n0 ").append(objects.size() + 1).append("\n0000000000 65535 f \n");
+		offsets.forEach(offset -> pdf.append("%010d 00000 n \n".formatted(offset)));
+		pdf.append("trailer<</Size ").append(objects.size() + 1).append("/Root 1 0 R>>\nstartxref\n");
+		pdf.append(xref).append("\n%%EOF\n");
+		return pdf.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 	}
 
 }

@@ -12,8 +12,8 @@ import io.evalflow.campaign.CampaignDefinition.RoundDefinition;
 import io.evalflow.campaign.RoundType;
 
 /**
- * The shape of the 2012 selection: four categories of ten winners; 初审 and 复审 narrow the
- * field to 122 finalists, 终审 picks the winners.
+ * The shape of the 2012 selection: four categories of ten winners; 初审 (blind) and 复审
+ * narrow the field to 122 finalists, 终审 picks the winners.
  */
 final class Egov2012 {
 
@@ -35,7 +35,9 @@ final class Egov2012 {
 						new CategoryDefinition("SERVICE", "公共服务", "Public service", 10),
 						new CategoryDefinition("TECHNOLOGY", "技术应用", "Technology application", 10),
 						new CategoryDefinition("MICROBLOG", "政务微博", "Government microblogs", 10)),
-				List.of(new RoundDefinition("初审", "First review", RoundType.SCORING, 3, 14, false,
+				// 初审 reads 300+ cases blind: the experts judge the practice, not who
+				// applied.
+				List.of(new RoundDefinition("初审", "First review", RoundType.SCORING, 3, 14, true,
 						AdvancementRule.TOP_N_OVERALL, FIRST_CUT,
 						List.of(criterion("创新性", "Innovation", 30), criterion("实效性", "Effectiveness", 30),
 								criterion("示范推广价值", "Replicability", 20), criterion("可持续性", "Sustainability", 20))),

@@ -316,6 +316,14 @@ public class Application {
 		return this.updatedAt;
 	}
 
+	/**
+	 * The attachments whose document properties could not be removed: a blind round's
+	 * experts do not get them until the applicant replaces them.
+	 */
+	public List<Attachment> attachmentsWithheldInBlindRounds() {
+		return this.attachments.stream().filter(a -> a.getMetadataStatus().withheldInBlindRounds()).toList();
+	}
+
 	public List<Attachment> getAttachments() {
 		return List.copyOf(this.attachments);
 	}

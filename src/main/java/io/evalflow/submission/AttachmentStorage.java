@@ -45,6 +45,28 @@ class AttachmentStorage {
 			throw new DomainException("attachment.error.tooLarge", MAX_BYTES / (1024 * 1024));
 		}
 		ContentType type = detect(content).orElseThrow(() -> new DomainException("attachment.error.type"));
+		String storedName = write(content, type);
+		return new StoredFile(storedName, type, content.length, sha256(content));
+	}
+
+	/**
+	 * Stores a file made from a checked upload (its copy without document properties)
+	 * under a generated name of its own.
+	 */
+	String storeCopy(byte[] content, ContentType type) {
+		return write(content, type);
+	}
+
+	byte[] read(String storedName) {
+		try {
+			return Files.readAllBytes(this.directory.resolve(storedName));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private String write(byte[] content, ContentType type) {
 		String storedName = UUID.randomUUID().toString().replace("-", "") + type.extension();
 		try {
 			Files.createDirectories(this.directory);
@@ -55,7 +77,7 @@ class AttachmentStorage {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		return new StoredFile(storedName, type.mimeType(), content.length, sha256(content));
+		return storedName;
 	}
 
 	Resource load(String storedName) {
@@ -111,7 +133,12 @@ class AttachmentStorage {
 		return in.readNBytes((int) MAX_BYTES + 1);
 	}
 
-	record StoredFile(String storedName, String mimeType, long size, String sha256) {
+	record StoredFile(String storedName, ContentType type, long size, String sha256) {
+
+		String mimeType() {
+			return this.type.mimeType();
+		}
+
 	}
 
 }

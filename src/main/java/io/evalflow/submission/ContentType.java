@@ -29,6 +29,15 @@ enum ContentType {
 		return this.extension;
 	}
 
+	static ContentType ofMimeType(String mimeType) {
+		for (ContentType type : values()) {
+			if (type.mimeType.equals(mimeType)) {
+				return type;
+			}
+		}
+		throw new IllegalArgumentException("not an accepted type: " + mimeType);
+	}
+
 	static Optional<ContentType> sniff(byte[] head) {
 		if (startsWith(head, 0x25, 0x50, 0x44, 0x46, 0x2D)) { // %PDF-
 			return Optional.of(PDF);

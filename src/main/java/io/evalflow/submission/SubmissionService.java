@@ -106,8 +106,21 @@ public class SubmissionService {
 		requireOpen(this.campaigns.get(application.getCampaignId()), this.clock.instant());
 		String name = cleanFileName(originalName);
 		AttachmentStorage.StoredFile stored = this.storage.store(content);
-		return application.attach(name, stored.storedName(), stored.mimeType(), stored.size(), stored.sha256(),
-				this.clock.instant());
+		Attachment attachment = application.attach(name, stored.storedName(), stored.mimeType(), stored.size(),
+				stored.sha256(), this.clock.instant());
+		checkMetadata(attachment, stored.type(), content);
+		return attachment;
+	}
+
+	/**
+	 * Removes the file's document properties into a cleaned copy, if it has any. A file
+	 * that cannot be cleaned is kept and marked: blind rounds will withhold it.
+	 */
+	private void checkMetadata(Attachment attachment, ContentType type, byte[] content) {
+		ScrubbedFile result = MetadataScrubber.scrub(type, content);
+		String cleanName = (result.status() == MetadataStatus.CLEANED) ? this.storage.storeCopy(result.cleaned(), type)
+				: null;
+		attachment.metadataChecked(result, cleanName);
 	}
 
 	public Attachment addAttachmentForUnit(Long unitId, Long applicationId, String originalName, byte[] content) {
@@ -121,7 +134,7 @@ public class SubmissionService {
 	public void removeAttachment(CurrentUser applicant, Long applicationId, Long attachmentId) {
 		Application application = editable(applicant, applicationId);
 		Attachment removed = application.detach(attachmentId, this.clock.instant());
-		this.storage.delete(removed.getStoredName());
+		removed.storedNames().forEach(this.storage::delete);
 	}
 
 	/**
@@ -300,6 +313,37 @@ public class SubmissionService {
 	@Transactional(readOnly = true)
 	public Resource download(Application application, Long attachmentId) {
 		return this.storage.load(application.attachment(attachmentId).getStoredName());
+	}
+
+	/**
+	 * The file a blind round's expert may be given: the copy without document properties,
+	 * or the upload itself when it had none. Refused for a file whose properties could
+	 * not be removed. A file uploaded before uploads were checked is checked now, once.
+	 */
+	public AttachmentFile fileForBlindRound(Application application, Long attachmentId) {
+		// Loaded again in this transaction: a late check is stored with the attachment.
+		Attachment attachment = get(application.getId()).attachment(attachmentId);
+		if (attachment.getMetadataStatus() == MetadataStatus.UNCHECKED) {
+			checkMetadata(attachment, ContentType.ofMimeType(attachment.getContentType()),
+					this.storage.read(attachment.getStoredName()));
+		}
+		return switch (attachment.getMetadataStatus()) {
+			case CLEANED -> new AttachmentFile(this.storage.load(attachment.getCleanStoredName()),
+					attachment.getCleanSizeBytes(), attachment.getContentType());
+			case NONE -> originalFile(attachment);
+			case FAILED, UNCHECKED -> throw new DomainException("attachment.error.withheld");
+		};
+	}
+
+	/** The file as uploaded, for its applicant, organizers and open rounds' experts. */
+	@Transactional(readOnly = true)
+	public AttachmentFile originalFile(Application application, Long attachmentId) {
+		return originalFile(application.attachment(attachmentId));
+	}
+
+	private AttachmentFile originalFile(Attachment attachment) {
+		return new AttachmentFile(this.storage.load(attachment.getStoredName()), attachment.getSizeBytes(),
+				attachment.getContentType());
 	}
 
 	private Application editable(CurrentUser applicant, Long applicationId) {

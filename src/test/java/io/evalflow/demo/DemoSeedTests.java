@@ -50,6 +50,8 @@ class DemoSeedTests {
 		assertThat(campaign.getCategories()).allSatisfy(c -> assertThat(c.getQuota()).isEqualTo(10));
 		assertThat(campaign.getRounds()).hasSize(3);
 		assertThat(campaign.round(1).getName()).isEqualTo("初审");
+		assertThat(campaign.round(1).isBlind()).isTrue();
+		assertThat(campaign.round(2).isBlind()).isFalse();
 		assertThat(campaign.round(2).getRuleCount()).isEqualTo(122);
 		assertThat(campaign.round(3).getRuleType()).isEqualTo(AdvancementRule.CATEGORY_QUOTA);
 		assertThat(campaign.getRounds()).allSatisfy(r -> assertThat(r.getCriteria()).isNotEmpty());

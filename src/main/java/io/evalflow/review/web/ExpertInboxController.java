@@ -11,6 +11,7 @@ import java.util.Map;
 import io.evalflow.account.CurrentUser;
 import io.evalflow.campaign.Campaign;
 import io.evalflow.campaign.CampaignService;
+import io.evalflow.review.Redaction;
 import io.evalflow.review.ReviewService;
 import io.evalflow.review.ReviewStatus;
 import io.evalflow.submission.Application;
@@ -37,11 +38,14 @@ class ExpertInboxController {
 
 	private final CampaignService campaigns;
 
+	private final ExpertReading reading;
+
 	private final Clock clock;
 
-	ExpertInboxController(ReviewService reviews, CampaignService campaigns, Clock clock) {
+	ExpertInboxController(ReviewService reviews, CampaignService campaigns, ExpertReading reading, Clock clock) {
 		this.reviews = reviews;
 		this.campaigns = campaigns;
+		this.reading = reading;
 		this.clock = clock;
 	}
 
@@ -51,13 +55,23 @@ class ExpertInboxController {
 		Instant now = this.clock.instant();
 		Map<Long, Campaign> campaignCache = new HashMap<>();
 		ReviewService.InboxPage inbox = this.reviews.inbox(expert, page);
+		List<ReviewService.SubmittedItem> submitted = this.reviews.history(expert, HISTORY_SHOWN);
+		Map<Long, Application> blind = new HashMap<>();
+		inbox.items()
+			.stream()
+			.filter(item -> item.round().isBlind())
+			.forEach(item -> blind.put(item.application().getId(), item.application()));
+		submitted.stream()
+			.filter(item -> item.round().isBlind())
+			.forEach(item -> blind.put(item.application().getId(), item.application()));
+		Map<Long, Redaction> redactions = this.reading.redactions(blind.values());
 		List<Task> tasks = inbox.items().stream().map(item -> {
 			Campaign campaign = campaignCache.computeIfAbsent(item.round().getCampaignId(), this.campaigns::get);
 			Application application = item.application();
 			DueState state = DueState.of(item.dueAt(), now);
 			return new Task(item.reviewId(), campaign.getName(), item.round().name(locale),
 					application.getReferenceNo(), campaign.category(application.getCategoryId()).name(locale),
-					application.getTitle(), item.dueAt(), state == DueState.OVERDUE, state == DueState.DUE_SOON,
+					title(application, redactions), item.dueAt(), state == DueState.OVERDUE, state == DueState.DUE_SOON,
 					item.status());
 		}).toList();
 		List<Progress> progress = this.reviews.ownProgress(expert).stream().map(p -> {
@@ -66,10 +80,10 @@ class ExpertInboxController {
 			return new Progress(campaign.getName(), p.round().name(locale), p.round().getDeadline(), p.assigned(),
 					p.submitted(), percent);
 		}).toList();
-		List<Submitted> history = this.reviews.history(expert, HISTORY_SHOWN).stream().map(item -> {
+		List<Submitted> history = submitted.stream().map(item -> {
 			Campaign campaign = campaignCache.computeIfAbsent(item.round().getCampaignId(), this.campaigns::get);
 			return new Submitted(item.reviewId(), campaign.getName(), item.round().name(locale),
-					item.application().getReferenceNo(), item.application().getTitle(), item.submittedAt(),
+					item.application().getReferenceNo(), title(item.application(), redactions), item.submittedAt(),
 					item.total());
 		}).toList();
 		model.addAttribute("tasks", tasks);
@@ -79,6 +93,10 @@ class ExpertInboxController {
 		model.addAttribute("history", history);
 		model.addAttribute("historyShown", HISTORY_SHOWN);
 		return VIEW;
+	}
+
+	private static String title(Application application, Map<Long, Redaction> redactions) {
+		return redactions.getOrDefault(application.getId(), Redaction.none()).apply(application.getTitle());
 	}
 
 	/** An open review task as a row of the inbox. */

@@ -11,9 +11,13 @@ import io.evalflow.review.ReviewStatus;
 record InboxEntryView(Long reviewId, Long applicationId, String title, Long roundId, int roundNo, String roundName,
 		ReviewStatus status, Instant dueAt) {
 
-	static InboxEntryView of(ReviewService.InboxItem item) {
-		return new InboxEntryView(item.reviewId(), item.application().getId(), item.application().getTitle(),
-				item.round().getId(), item.round().getRoundNo(), item.round().getName(), item.status(), item.dueAt());
+	/**
+	 * @param title the application's title as the expert may read it (see
+	 * {@link ExpertReading})
+	 */
+	static InboxEntryView of(ReviewService.InboxItem item, String title) {
+		return new InboxEntryView(item.reviewId(), item.application().getId(), title, item.round().getId(),
+				item.round().getRoundNo(), item.round().getName(), item.status(), item.dueAt());
 	}
 
 }

@@ -1,7 +1,6 @@
 package io.evalflow.review.web;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -13,11 +12,11 @@ import io.evalflow.campaign.CampaignService;
 import io.evalflow.campaign.ReviewRound;
 import io.evalflow.review.Expert;
 import io.evalflow.review.ExpertService;
+import io.evalflow.review.Redaction;
 import io.evalflow.review.Review;
 import io.evalflow.review.ReviewService;
 import io.evalflow.shared.TransientConflicts;
 import io.evalflow.submission.Application;
-import io.evalflow.submission.Attachment;
 import io.evalflow.submission.SubmissionService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -25,8 +24,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
 import org.springframework.core.io.Resource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -66,14 +63,18 @@ class ReviewApiController {
 
 	private final TransientConflicts conflicts;
 
+	private final ExpertReading reading;
+
 	ReviewApiController(ExpertService experts, ReviewService reviews, CampaignService campaigns,
-			SubmissionService submissions, AccountService accounts, TransientConflicts conflicts) {
+			SubmissionService submissions, AccountService accounts, TransientConflicts conflicts,
+			ExpertReading reading) {
 		this.experts = experts;
 		this.reviews = reviews;
 		this.campaigns = campaigns;
 		this.submissions = submissions;
 		this.accounts = accounts;
 		this.conflicts = conflicts;
+		this.reading = reading;
 	}
 
 	@GetMapping("/experts")
@@ -124,13 +125,21 @@ class ReviewApiController {
 			description = "A page of at most " + ReviewService.INBOX_PAGE_SIZE
 					+ " reviews; the next page is asked for with page=1, 2, …; an empty list ends it.")
 	List<InboxEntryView> inbox(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "0") int page) {
-		return this.reviews.inbox(user, page).items().stream().map(InboxEntryView::of).toList();
+		List<ReviewService.InboxItem> items = this.reviews.inbox(user, page).items();
+		Map<Long, Redaction> redactions = this.reading.redactions(
+				items.stream().filter(i -> i.round().isBlind()).map(ReviewService.InboxItem::application).toList());
+		return items.stream()
+			.map(i -> InboxEntryView.of(i,
+					redactions.getOrDefault(i.application().getId(), Redaction.none())
+						.apply(i.application().getTitle())))
+			.toList();
 	}
 
 	@GetMapping("/reviews/{id}")
 	@PreAuthorize(EXPERT)
 	@Operation(summary = "One of the caller's reviews, with the application and the round's rubric",
-			description = "In blind rounds the applicant units and the attachments' names are withheld.")
+			description = "In blind rounds the applicant units and the attachments' names are withheld, and the "
+					+ "applicants' names in the title and sections are replaced by a placeholder.")
 	ReviewView review(@PathVariable Long id, @AuthenticationPrincipal CurrentUser user) {
 		return view(this.reviews.ownReview(user, id));
 	}
@@ -157,29 +166,19 @@ class ReviewApiController {
 	@GetMapping("/reviews/{id}/attachments/{attachmentId}")
 	@PreAuthorize(EXPERT)
 	@Operation(summary = "Download an attachment of the reviewed application",
-			description = "In blind rounds the file is named by its place in the application, not by the name the applicant gave.")
+			description = "In blind rounds the file is named by its place in the application, not by the name the "
+					+ "applicant gave, and comes without its document properties (author, company, XMP, EXIF); "
+					+ "a file whose properties could not be removed is refused (422).")
 	ResponseEntity<Resource> download(@PathVariable Long id, @PathVariable Long attachmentId,
 			@AuthenticationPrincipal CurrentUser user) {
-		Review review = this.reviews.ownReview(user, id);
-		boolean blind = this.campaigns.round(review.getRoundId()).isBlind();
-		Application application = this.submissions.get(review.getApplicationId());
-		Attachment attachment = application.attachment(attachmentId);
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(attachment.getContentType()))
-			.contentLength(attachment.getSizeBytes())
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment()
-						.filename(AttachmentNames.forExpert(application, attachment, blind), StandardCharsets.UTF_8)
-						.build()
-						.toString())
-			.body(this.submissions.download(application, attachmentId));
+		return this.reading.attachment(this.reviews.ownReview(user, id), attachmentId);
 	}
 
 	private ReviewView view(Review review) {
 		ReviewRound round = this.campaigns.round(review.getRoundId());
 		Application application = this.submissions.get(review.getApplicationId());
 		Map<Long, Unit> units = round.isBlind() ? Map.of() : this.accounts.units(application.unitIds());
-		return ReviewView.of(review, round, application, units);
+		return ReviewView.of(review, round, application, units, this.reading.redaction(round, application));
 	}
 
 	private List<ExpertView> views(List<Expert> pool) {

@@ -1,7 +1,6 @@
 package io.evalflow.review.web;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +12,7 @@ import io.evalflow.account.Unit;
 import io.evalflow.campaign.Campaign;
 import io.evalflow.campaign.CampaignService;
 import io.evalflow.campaign.ReviewRound;
+import io.evalflow.review.Redaction;
 import io.evalflow.review.Review;
 import io.evalflow.review.ReviewService;
 import io.evalflow.shared.DomainException;
@@ -24,9 +24,6 @@ import io.evalflow.submission.SubmissionService;
 import jakarta.validation.Valid;
 
 import org.springframework.core.io.Resource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -62,14 +59,17 @@ class ReviewController {
 
 	private final TransientConflicts conflicts;
 
+	private final ExpertReading reading;
+
 	ReviewController(ReviewService reviews, SubmissionService submissions, CampaignService campaigns,
-			AccountService accounts, UserMessages messages, TransientConflicts conflicts) {
+			AccountService accounts, UserMessages messages, TransientConflicts conflicts, ExpertReading reading) {
 		this.reviews = reviews;
 		this.submissions = submissions;
 		this.campaigns = campaigns;
 		this.accounts = accounts;
 		this.messages = messages;
 		this.conflicts = conflicts;
+		this.reading = reading;
 	}
 
 	@GetMapping
@@ -96,18 +96,7 @@ class ReviewController {
 	@GetMapping("/attachments/{attachmentId}")
 	ResponseEntity<Resource> attachment(@AuthenticationPrincipal CurrentUser expert, @PathVariable Long reviewId,
 			@PathVariable Long attachmentId) {
-		Review review = this.reviews.ownReview(expert, reviewId);
-		Application application = this.submissions.get(review.getApplicationId());
-		Attachment attachment = application.attachment(attachmentId);
-		boolean blind = this.campaigns.round(review.getRoundId()).isBlind();
-		String name = AttachmentNames.forExpert(application, attachment, blind);
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(attachment.getContentType()))
-			.contentLength(attachment.getSizeBytes())
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
-			.header("X-Content-Type-Options", "nosniff")
-			.body(this.submissions.download(application, attachmentId));
+		return this.reading.attachment(this.reviews.ownReview(expert, reviewId), attachmentId);
 	}
 
 	private String save(CurrentUser expert, Long reviewId, ScoreForm form, boolean submitting, BindingResult errors,
@@ -149,7 +138,7 @@ class ReviewController {
 		model.addAttribute("round", round);
 		model.addAttribute("campaign", campaign);
 		// Not "application": Thymeleaf reserves that name for the servlet context.
-		model.addAttribute("app", application);
+		model.addAttribute("app", ReadableApplication.of(application, this.reading.redaction(round, application)));
 		model.addAttribute("category", campaign.category(application.getCategoryId()));
 		model.addAttribute("criteria", round.getCriteria());
 		model.addAttribute("locked", !review.getStatus().isOpen());
@@ -169,13 +158,33 @@ class ReviewController {
 		for (int i = 0; i < attachments.size(); i++) {
 			Attachment attachment = attachments.get(i);
 			links.add(new AttachmentLink(attachment.getId(), AttachmentNames.forExpert(attachment, i + 1, blind),
-					Math.max(1, (attachment.getSizeBytes() + 1023) / 1024)));
+					Math.max(1, (attachment.getSizeBytes() + 1023) / 1024),
+					blind && attachment.getMetadataStatus().withheldInBlindRounds()));
 		}
 		return links;
 	}
 
-	/** An attachment as listed for the expert: its id, the name shown and its size. */
-	public record AttachmentLink(Long id, String name, long sizeKb) {
+	/**
+	 * An attachment as listed for the expert: its id, the name shown, its size, and
+	 * whether a blind round withholds it.
+	 */
+	public record AttachmentLink(Long id, String name, long sizeKb, boolean withheld) {
+	}
+
+	/**
+	 * The application's texts as the expert reads them: in a blind round without the
+	 * applicant's names.
+	 */
+	public record ReadableApplication(Long id, String referenceNo, String title, String summary, String background,
+			String practice, String innovation, String results) {
+
+		static ReadableApplication of(Application a, Redaction redaction) {
+			return new ReadableApplication(a.getId(), a.getReferenceNo(), redaction.apply(a.getTitle()),
+					redaction.apply(a.getSummary()), redaction.apply(a.getBackground()),
+					redaction.apply(a.getPractice()), redaction.apply(a.getInnovation()),
+					redaction.apply(a.getResults()));
+		}
+
 	}
 
 }

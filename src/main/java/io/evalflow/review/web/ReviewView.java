@@ -8,6 +8,7 @@ import java.util.Map;
 import io.evalflow.account.Unit;
 import io.evalflow.campaign.Criterion;
 import io.evalflow.campaign.ReviewRound;
+import io.evalflow.review.Redaction;
 import io.evalflow.review.Review;
 import io.evalflow.review.ReviewStatus;
 import io.evalflow.submission.Application;
@@ -15,19 +16,21 @@ import io.evalflow.submission.Attachment;
 
 /**
  * A review as its expert sees it: the application to read, the round's rubric, and what
- * the expert has scored so far. Blind rounds carry no applicant identity.
+ * the expert has scored so far. Blind rounds carry no applicant identity: no units, and
+ * the applicants' names replaced in the texts.
  */
 record ReviewView(Long id, ReviewStatus status, Instant dueAt, Instant savedAt, Instant submittedAt, BigDecimal total,
 		String comment, Map<Long, BigDecimal> scores, ReviewRoundView round, List<RubricCriterionView> criteria,
 		ReviewedApplicationView application) {
 
-	static ReviewView of(Review review, ReviewRound round, Application application, Map<Long, Unit> units) {
+	static ReviewView of(Review review, ReviewRound round, Application application, Map<Long, Unit> units,
+			Redaction redaction) {
 		return new ReviewView(review.getId(), review.getStatus(), review.getDueAt(), review.getSavedAt(),
 				review.getSubmittedAt(), review.getTotal(), review.getCommentText(), review.getScores(),
 				new ReviewRoundView(round.getId(), round.getRoundNo(), round.getName(), round.getNameEn(),
 						round.isBlind(), round.getDeadline()),
 				round.getCriteria().stream().map(RubricCriterionView::of).toList(),
-				ReviewedApplicationView.of(application, round.isBlind(), units));
+				ReviewedApplicationView.of(application, round.isBlind(), units, redaction));
 	}
 
 	record ReviewRoundView(Long id, int roundNo, String name, String nameEn, boolean blind, Instant deadline) {
@@ -48,21 +51,27 @@ record ReviewView(Long id, ReviewStatus status, Instant dueAt, Instant savedAt, 
 			String background, String practice, String innovation, String results,
 			List<ReviewedAttachmentView> attachments) {
 
-		static ReviewedApplicationView of(Application a, boolean blind, Map<Long, Unit> units) {
+		static ReviewedApplicationView of(Application a, boolean blind, Map<Long, Unit> units, Redaction redaction) {
 			List<String> names = blind ? List.of()
 					: a.unitIds().stream().map(units::get).filter(u -> u != null).map(Unit::getName).toList();
-			return new ReviewedApplicationView(a.getId(), a.getCategoryId(), a.getTitle(), names, a.getSummary(),
-					a.getBackground(), a.getPractice(), a.getInnovation(), a.getResults(),
+			return new ReviewedApplicationView(a.getId(), a.getCategoryId(), redaction.apply(a.getTitle()), names,
+					redaction.apply(a.getSummary()), redaction.apply(a.getBackground()),
+					redaction.apply(a.getPractice()), redaction.apply(a.getInnovation()),
+					redaction.apply(a.getResults()),
 					a.getAttachments().stream().map(att -> ReviewedAttachmentView.of(a, att, blind)).toList());
 		}
 
 	}
 
-	record ReviewedAttachmentView(Long id, String name, String contentType, long size) {
+	/**
+	 * @param withheld whether this blind round withholds the file, whose document
+	 * properties could not be removed
+	 */
+	record ReviewedAttachmentView(Long id, String name, String contentType, long size, boolean withheld) {
 
 		static ReviewedAttachmentView of(Application application, Attachment a, boolean blind) {
 			return new ReviewedAttachmentView(a.getId(), AttachmentNames.forExpert(application, a, blind),
-					a.getContentType(), a.getSizeBytes());
+					a.getContentType(), a.getSizeBytes(), blind && a.getMetadataStatus().withheldInBlindRounds());
 		}
 
 	}

@@ -8,6 +8,9 @@ import io.evalflow.account.Unit;
 import io.evalflow.submission.Application;
 import io.evalflow.submission.ApplicationStatus;
 import io.evalflow.submission.Attachment;
+import io.evalflow.submission.MetadataField;
+import io.evalflow.submission.MetadataProblem;
+import io.evalflow.submission.MetadataStatus;
 
 /**
  * An application as its applicant or an organizer sees it.
@@ -36,11 +39,20 @@ record ApplicationView(Long id, Long campaignId, Long categoryId, String referen
 
 	}
 
-	record AttachmentView(Long id, String name, String contentType, long size, String sha256, Instant uploadedAt) {
+	/**
+	 * @param metadataStatus whether document properties were found and removed for blind
+	 * rounds (CLEANED), none were found (NONE), or they could not be removed (FAILED: the
+	 * file is withheld from blind rounds' experts)
+	 * @param metadataRemoved the kinds of properties removed
+	 * @param metadataProblem why they could not be removed
+	 */
+	record AttachmentView(Long id, String name, String contentType, long size, String sha256, Instant uploadedAt,
+			MetadataStatus metadataStatus, List<MetadataField> metadataRemoved, MetadataProblem metadataProblem) {
 
 		static AttachmentView of(Attachment a) {
 			return new AttachmentView(a.getId(), a.getOriginalName(), a.getContentType(), a.getSizeBytes(),
-					a.getSha256(), a.getUploadedAt());
+					a.getSha256(), a.getUploadedAt(), a.getMetadataStatus(), a.getMetadataRemoved(),
+					a.getMetadataProblem());
 		}
 
 	}

@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import io.evalflow.account.CurrentUser;
 import io.evalflow.shared.DomainException;
 import io.evalflow.shared.NotFoundException;
 import io.evalflow.shared.UserMessages;
+import io.evalflow.submission.Attachment;
+import io.evalflow.submission.MetadataField;
 import io.evalflow.submission.SubmissionService;
 
 import org.springframework.core.io.Resource;
@@ -26,7 +29,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * Uploading, removing and downloading an application's attachments. Each file is checked
  * (size, type by content) and stored on its own: one refused file does not cost the
- * others.
+ * others. The applicant is told which document properties were removed for blind rounds,
+ * and which files could not be cleaned.
  */
 @Controller
 @RequestMapping("/applicant/applications/{id}/attachments")
@@ -55,11 +59,22 @@ class AttachmentController {
 			return ApplicantController.redirectTo(id);
 		}
 		List<String> stored = new ArrayList<>();
+		List<String> cleaned = new ArrayList<>();
 		List<String> refused = new ArrayList<>();
 		for (MultipartFile file : chosen) {
 			try {
-				stored.add(this.submissions.addAttachment(user, id, file.getOriginalFilename(), bytes(file))
-					.getOriginalName());
+				Attachment attachment = this.submissions.addAttachment(user, id, file.getOriginalFilename(),
+						bytes(file));
+				stored.add(attachment.getOriginalName());
+				switch (attachment.getMetadataStatus()) {
+					case CLEANED -> cleaned.add(this.messages.get("submission.attachments.metadataRemoved",
+							attachment.getOriginalName(), fields(attachment.getMetadataRemoved())));
+					case FAILED -> refused
+						.add(this.messages.get("submission.attachments.metadataFailed", attachment.getOriginalName(),
+								this.messages.get("attachment.metadata.problem." + attachment.getMetadataProblem())));
+					default -> {
+					}
+				}
 			}
 			catch (NotFoundException ex) {
 				throw ex;
@@ -70,8 +85,10 @@ class AttachmentController {
 			}
 		}
 		if (!stored.isEmpty()) {
-			redirect.addFlashAttribute("success",
-					this.messages.get("submission.attachments.uploaded", String.join("、", stored)));
+			List<String> success = new ArrayList<>();
+			success.add(this.messages.get("submission.attachments.uploaded", String.join("、", stored)));
+			success.addAll(cleaned);
+			redirect.addFlashAttribute("success", String.join(" ", success));
 		}
 		if (!refused.isEmpty()) {
 			redirect.addFlashAttribute("error", String.join(" ", refused));
@@ -99,6 +116,13 @@ class AttachmentController {
 	ResponseEntity<Resource> download(@AuthenticationPrincipal CurrentUser user, @PathVariable Long id,
 			@PathVariable Long attachmentId) {
 		return this.downloads.download(this.submissions.visibleTo(user, id), attachmentId);
+	}
+
+	/** The removed kinds of properties as a list in the user's language. */
+	private String fields(List<MetadataField> removed) {
+		return removed.stream()
+			.map(f -> this.messages.get("attachment.metadata.field." + f))
+			.collect(Collectors.joining(this.messages.get("attachment.metadata.separator")));
 	}
 
 	private static boolean hasName(MultipartFile file) {
