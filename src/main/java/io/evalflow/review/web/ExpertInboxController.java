@@ -18,6 +18,7 @@ import io.evalflow.submission.Application;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -49,7 +50,14 @@ class ExpertInboxController {
 		this.clock = clock;
 	}
 
+	/**
+	 * One read-only transaction for the whole page: the inbox, the history and the
+	 * progress meet the same rounds and campaigns, which the persistence context then
+	 * loads once instead of once per service call (a page of the inbox is a handful of
+	 * queries, not a hundred).
+	 */
 	@GetMapping("/expert")
+	@Transactional(readOnly = true)
 	String inbox(@AuthenticationPrincipal CurrentUser expert, @RequestParam(defaultValue = "0") int page, Model model,
 			Locale locale) {
 		Instant now = this.clock.instant();
