@@ -44,7 +44,15 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 final class ExpertCrawl {
 
 	/** A walk beyond this is a bug in the walk, not a bigger site. */
-	private static final int MAX_VISITS = 2000;
+	private static final int MAX_VISITS = 6000;
+
+	/**
+	 * The most ids of one kind tried in an API path, in the order they were found: the
+	 * expert's own (found first, from the inbox) and then others. Lists such as the
+	 * campaigns' return every campaign of a shared test database, and the organizer's
+	 * round endpoints would otherwise multiply them.
+	 */
+	private static final int IDS_PER_VARIABLE = 40;
 
 	private static final Pattern TAG = Pattern.compile("<(a|link|script|img|form)\\b([^>]*)>",
 			Pattern.CASE_INSENSITIVE);
@@ -129,7 +137,10 @@ final class ExpertCrawl {
 			Matcher variable = VARIABLE.matcher(segments[i]);
 			List<String> values;
 			if (variable.matches()) {
-				values = List.copyOf(this.ids.getOrDefault(KIND_OF_SEGMENT.get(segments[i - 1]), Set.of()));
+				values = this.ids.getOrDefault(KIND_OF_SEGMENT.get(segments[i - 1]), Set.of())
+					.stream()
+					.limit(IDS_PER_VARIABLE)
+					.toList();
 			}
 			else {
 				values = List.of(segments[i]);
@@ -293,7 +304,7 @@ final class ExpertCrawl {
 	}
 
 	private void add(String kind, String id) {
-		this.ids.computeIfAbsent(kind, k -> new TreeSet<>()).add(id);
+		this.ids.computeIfAbsent(kind, k -> new LinkedHashSet<>()).add(id);
 	}
 
 	/** One answer: where, its status and type, its body, and the names found in it. */

@@ -97,8 +97,15 @@ class InboxBenchmark {
 
 	private void generate() {
 		Timestamp now = Timestamp.from(Instant.now());
-		Long applicant = this.jdbc.queryForObject("SELECT MIN(id) FROM account", Long.class);
 		long unitBase = nextId("org_unit");
+		long applicant = nextId("account");
+		this.jdbc.update("INSERT INTO org_unit (id, name, unit_type, created_at) VALUES (?, ?, 'LOCAL_GOVERNMENT', ?)",
+				unitBase, PREFIX + " 申报单位 " + unitBase, now);
+		this.jdbc.update(
+				"INSERT INTO account (id, username, password_hash, display_name, role, unit_id, enabled, "
+						+ "created_at) VALUES (?, ?, '{noop}unused', '申报人', 'APPLICANT', ?, TRUE, ?)",
+				applicant, PREFIX + "-applicant-" + applicant, unitBase, now);
+		unitBase++;
 		List<Object[]> rows = new ArrayList<>();
 		for (int i = 0; i < EXPERTS; i++) {
 			rows.add(new Object[] { unitBase + i, PREFIX + " 单位 " + i + " " + unitBase, "RESEARCH_INSTITUTE", now });
