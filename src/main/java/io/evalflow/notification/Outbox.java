@@ -59,11 +59,13 @@ public class Outbox {
 	 * Renders the message in the recipient's language and stores it for sending, unless a
 	 * message with the same dedupe key exists.
 	 * @return {@code true} if stored, {@code false} if the key was already there
-	 * @throws DomainException if the recipient is missing or not an e-mail address
-	 * (nothing is stored)
+	 * @throws DomainException if the recipient is missing or not an e-mail address:
+	 * nothing is stored, and the caller's transaction is not marked for rollback, so a
+	 * caller may catch the refusal and go on (an expert without an address gets no mail)
 	 * @throws IllegalArgumentException if the dedupe key is blank or too long, a
 	 * programming error
 	 */
+	@Transactional(noRollbackFor = DomainException.class)
 	public boolean enqueue(OutgoingMail mail) {
 		String dedupeKey = requireDedupeKey(mail.dedupeKey());
 		String recipient = requireAddress(mail.recipient());

@@ -1,6 +1,8 @@
 package io.evalflow.notification;
 
+import java.text.SimpleDateFormat;
 import java.time.Instant;
+import java.util.Date;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -97,6 +99,19 @@ class OutboxTests {
 	}
 
 	@Test
+	void aCallerMayCatchARefusedRecipientAndGoOn() {
+		String refused = key("refused");
+		String stored = key("stored");
+		new TransactionTemplate(this.transactions).executeWithoutResult(status -> {
+			assertThatExceptionOfType(DomainException.class)
+				.isThrownBy(() -> this.outbox.enqueue(mail(refused, "no address", Locale.ENGLISH)));
+			this.outbox.enqueue(mail(stored, "stored@example.org", Locale.ENGLISH));
+		});
+		assertThat(this.repository.existsByDedupeKey(refused)).isFalse();
+		assertThat(this.repository.existsByDedupeKey(stored)).isTrue();
+	}
+
+	@Test
 	void subjectAndBodyAreWrittenInTheRecipientsLanguage() {
 		Instant deadline = Instant.parse("2026-07-31T08:30:00Z");
 		String zhKey = key("zh");
@@ -110,7 +125,7 @@ class OutboxTests {
 		OutboxMessage zh = byKey(zhKey);
 		assertThat(zh.getSubject()).isEqualTo("“电子政务最佳实践评选”初审：您有 12 份申报材料待评审");
 		assertThat(zh.getBody()).startsWith("王专家，您好：\n\n")
-			.contains(new java.text.SimpleDateFormat("yyyy-MM-dd HH:mm").format(java.util.Date.from(deadline)))
+			.contains(new SimpleDateFormat("yyyy-MM-dd HH:mm").format(Date.from(deadline)))
 			.contains("https://evalflow.example/expert");
 		OutboxMessage en = byKey(enKey);
 		assertThat(en.getLocale()).isEqualTo(Locale.ENGLISH);
