@@ -16,6 +16,7 @@ import io.evalflow.review.ReviewReassigned;
 import io.evalflow.review.ReviewReminderDue;
 import io.evalflow.review.ReviewReopened;
 import io.evalflow.review.ReviewService;
+import io.evalflow.shared.DomainException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -129,7 +130,13 @@ class ReviewMail {
 			log.debug("expert {} has no e-mail address; {} not enqueued", expert.getId(), key);
 			return;
 		}
-		this.outbox.enqueue(OutgoingMail.of(template, key, expert.getEmail(), CHINESE, args));
+		try {
+			this.outbox.enqueue(OutgoingMail.of(template, key, expert.getEmail(), CHINESE, args));
+		}
+		catch (DomainException refused) {
+			// An address the outbox will not take must not hold up a round's release.
+			log.warn("expert {}: {} not enqueued: {}", expert.getId(), key, refused.getMessage());
+		}
 	}
 
 }
