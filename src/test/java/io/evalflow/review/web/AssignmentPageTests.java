@@ -12,6 +12,7 @@ import io.evalflow.review.AssignmentFixture;
 import io.evalflow.review.AssignmentFixture.Scenario;
 import io.evalflow.review.AssignmentService;
 import io.evalflow.review.Expert;
+import io.evalflow.review.ExpertService;
 import io.evalflow.review.ReviewService;
 import io.evalflow.review.ReviewStatus;
 import io.evalflow.review.RoundAssignment;
@@ -68,6 +69,9 @@ class AssignmentPageTests {
 
 	@Autowired
 	RoundStarter rounds;
+
+	@Autowired
+	ExpertService experts;
 
 	@Autowired
 	MessageSource messages;
@@ -135,7 +139,21 @@ class AssignmentPageTests {
 		Expert fresh = this.fixture.expert("补足", null, "北京", Set.of(s.categoryCode()), 10, null);
 		Expert sameUnit = this.fixture.expert("同单位", s.unitName(), "北京", Set.of(s.categoryCode()), 10, null);
 
-		String focus = html(page(roundId).param("application", appId.toString()));
+		// The page lists the 20 least-loaded experts who may take the place; the pool is
+		// shared by every test of the run, so the others step out while it is read.
+		List<Long> others = this.experts.active()
+			.stream()
+			.map(Expert::getId)
+			.filter(id -> !id.equals(fresh.getId()) && !id.equals(sameUnit.getId()))
+			.toList();
+		others.forEach(id -> this.experts.setActive(id, false));
+		String focus;
+		try {
+			focus = html(page(roundId).param("application", appId.toString()));
+		}
+		finally {
+			others.forEach(id -> this.experts.setActive(id, true));
+		}
 		assertThat(focus)
 			.contains("调整申报 " + s.application(0).getReferenceNo() + " 的评审专家", "可直接指派的专家",
 					"data-expert=\"" + fresh.getId() + "\"")
