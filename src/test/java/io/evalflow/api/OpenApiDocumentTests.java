@@ -2,6 +2,7 @@ package io.evalflow.api;
 
 import org.junit.jupiter.api.Test;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -32,6 +33,10 @@ class OpenApiDocumentTests extends ApiTestSupport {
 			.getResponse()
 			.getRedirectedUrl();
 		call(get(page), null).andExpect(status().isOk());
+		assertThat(page).endsWith("/index.html");
+		// Its script comes from the webjar through Swagger UI's own resolver, with the
+		// application's resource chain off.
+		call(get(page.replace("index.html", "swagger-ui-bundle.js")), null).andExpect(status().isOk());
 	}
 
 }
