@@ -1,5 +1,6 @@
 package io.evalflow.campaign;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,5 +27,11 @@ interface CampaignRepository extends JpaRepository<Campaign, Long> {
 
 	@Query("select r from ReviewRound r where r.id = :id")
 	Optional<ReviewRound> findRound(Long id);
+
+	/**
+	 * The rounds with their campaigns, whose categories and rounds follow by subselect.
+	 */
+	@Query("select r from ReviewRound r join fetch r.campaign where r.id in :ids")
+	List<ReviewRound> findRounds(Collection<Long> ids);
 
 }

@@ -2,10 +2,13 @@ package io.evalflow.campaign;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import io.evalflow.shared.DomainException;
 import io.evalflow.shared.NotFoundException;
@@ -138,6 +141,20 @@ public class CampaignService {
 	@Transactional(readOnly = true)
 	public ReviewRound round(Long roundId) {
 		return this.campaigns.findRound(roundId).orElseThrow(() -> new NotFoundException("round", roundId));
+	}
+
+	/**
+	 * The given rounds by id, in a few queries however many there are: a screen listing
+	 * reviews from several rounds asks once.
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, ReviewRound> rounds(Collection<Long> roundIds) {
+		if (roundIds.isEmpty()) {
+			return Map.of();
+		}
+		return this.campaigns.findRounds(Set.copyOf(roundIds))
+			.stream()
+			.collect(Collectors.toMap(ReviewRound::getId, Function.identity()));
 	}
 
 	@Transactional(readOnly = true)

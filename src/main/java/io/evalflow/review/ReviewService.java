@@ -154,9 +154,35 @@ public class ReviewService {
 	}
 
 	/**
+	 * The expert's start screen at once: a page of the inbox, the reviews submitted last
+	 * and the progress in each open round. One lookup of the expert, and the rounds and
+	 * applications of all three parts are read together, so the page costs a handful of
+	 * queries however many rounds its rows come from.
+	 * @param page the inbox page, from 0
+	 * @param historyLimit how many of the latest submitted reviews
+	 */
+	@Transactional(readOnly = true)
+	public Workspace workspace(CurrentUser expert, int page, int historyLimit) {
+		Long expertId = expertOf(expert).getId();
+		Slice<InboxRow> open = openRows(expertId, page, INBOX_PAGE_SIZE);
+		List<SubmittedRow> submitted = this.reviews.submittedBy(expertId, PageRequest.of(0, historyLimit));
+		Map<Long, long[]> counts = progressCounts(expertId);
+		Set<Long> roundIds = new HashSet<>(counts.keySet());
+		open.forEach(row -> roundIds.add(row.roundId()));
+		submitted.forEach(row -> roundIds.add(row.roundId()));
+		List<Long> applicationIds = new ArrayList<>();
+		open.forEach(row -> applicationIds.add(row.applicationId()));
+		submitted.forEach(row -> applicationIds.add(row.applicationId()));
+		Map<Long, ReviewRound> rounds = this.campaigns.rounds(roundIds);
+		Map<Long, Application> applications = this.submissions.byIds(applicationIds);
+		return new Workspace(inboxPage(open, applications, rounds), history(submitted, applications, rounds),
+				progress(counts, rounds));
+	}
+
+	/**
 	 * A page of the expert's inbox: their open reviews whose task is out, earliest
 	 * deadline first. Read from the review table by its inbox index, with one more query
-	 * for the page's applications and one per distinct round on the page.
+	 * for the page's applications and one for its rounds.
 	 * @param page the page, from 0
 	 */
 	@Transactional(readOnly = true)
@@ -166,14 +192,20 @@ public class ReviewService {
 
 	@Transactional(readOnly = true)
 	InboxPage inbox(CurrentUser expert, int page, int size) {
-		Slice<InboxRow> rows = this.reviews.inbox(expertOf(expert).getId(), OPEN,
-				PageRequest.of(Math.max(0, page), size));
-		Map<Long, Application> applications = this.submissions
-			.byIds(rows.stream().map(InboxRow::applicationId).toList());
-		Map<Long, ReviewRound> rounds = new HashMap<>();
+		Slice<InboxRow> rows = openRows(expertOf(expert).getId(), page, size);
+		return inboxPage(rows, this.submissions.byIds(rows.map(InboxRow::applicationId).toList()),
+				this.campaigns.rounds(rows.map(InboxRow::roundId).toSet()));
+	}
+
+	private Slice<InboxRow> openRows(Long expertId, int page, int size) {
+		return this.reviews.inbox(expertId, OPEN, PageRequest.of(Math.max(0, page), size));
+	}
+
+	private static InboxPage inboxPage(Slice<InboxRow> rows, Map<Long, Application> applications,
+			Map<Long, ReviewRound> rounds) {
 		List<InboxItem> items = rows.stream()
 			.map(row -> new InboxItem(row.reviewId(), row.status(), row.dueAt(), applications.get(row.applicationId()),
-					rounds.computeIfAbsent(row.roundId(), this.campaigns::round)))
+					rounds.get(row.roundId())))
 			.toList();
 		return new InboxPage(items, rows.getNumber(), rows.hasNext());
 	}
@@ -182,13 +214,15 @@ public class ReviewService {
 	@Transactional(readOnly = true)
 	public List<SubmittedItem> history(CurrentUser expert, int limit) {
 		List<SubmittedRow> rows = this.reviews.submittedBy(expertOf(expert).getId(), PageRequest.of(0, limit));
-		Map<Long, Application> applications = this.submissions
-			.byIds(rows.stream().map(SubmittedRow::applicationId).toList());
-		Map<Long, ReviewRound> rounds = new HashMap<>();
+		return history(rows, this.submissions.byIds(rows.stream().map(SubmittedRow::applicationId).toList()),
+				this.campaigns.rounds(rows.stream().map(SubmittedRow::roundId).collect(Collectors.toSet())));
+	}
+
+	private static List<SubmittedItem> history(List<SubmittedRow> rows, Map<Long, Application> applications,
+			Map<Long, ReviewRound> rounds) {
 		return rows.stream()
 			.map(row -> new SubmittedItem(row.reviewId(), row.submittedAt(), row.total(),
-					applications.get(row.applicationId()),
-					rounds.computeIfAbsent(row.roundId(), this.campaigns::round)))
+					applications.get(row.applicationId()), rounds.get(row.roundId())))
 			.toList();
 	}
 
@@ -198,8 +232,14 @@ public class ReviewService {
 	 */
 	@Transactional(readOnly = true)
 	public List<RoundProgress> ownProgress(CurrentUser expert) {
+		Map<Long, long[]> counts = progressCounts(expertOf(expert).getId());
+		return progress(counts, this.campaigns.rounds(counts.keySet()));
+	}
+
+	/** Per round the expert took part in: reviews assigned to them, and submitted. */
+	private Map<Long, long[]> progressCounts(Long expertId) {
 		Map<Long, long[]> counts = new LinkedHashMap<>();
-		for (Object[] row : this.reviews.countByRoundAndStatusOfExpert(expertOf(expert).getId())) {
+		for (Object[] row : this.reviews.countByRoundAndStatusOfExpert(expertId)) {
 			if (!VISIBLE.contains((ReviewStatus) row[1])) {
 				continue;
 			}
@@ -210,9 +250,13 @@ public class ReviewService {
 				c[1] += n;
 			}
 		}
+		return counts;
+	}
+
+	private static List<RoundProgress> progress(Map<Long, long[]> counts, Map<Long, ReviewRound> rounds) {
 		List<RoundProgress> progress = new ArrayList<>();
 		counts.forEach((roundId, c) -> {
-			ReviewRound round = this.campaigns.round(roundId);
+			ReviewRound round = rounds.get(roundId);
 			if (round.getStatus() == RoundStatus.OPEN) {
 				progress.add(new RoundProgress(round, c[0], c[1]));
 			}
@@ -359,6 +403,12 @@ public class ReviewService {
 	}
 
 	public record ExpertProgress(Expert expert, long assigned, long submitted) {
+	}
+
+	/**
+	 * The expert's start screen: the inbox page, the latest submissions, the progress.
+	 */
+	public record Workspace(InboxPage inbox, List<SubmittedItem> history, List<RoundProgress> progress) {
 	}
 
 	/** One expert's reviews in one round: how many assigned, how many submitted. */

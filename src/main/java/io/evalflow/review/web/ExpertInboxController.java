@@ -51,10 +51,8 @@ class ExpertInboxController {
 	}
 
 	/**
-	 * One read-only transaction for the whole page: the inbox, the history and the
-	 * progress meet the same rounds and campaigns, which the persistence context then
-	 * loads once instead of once per service call (a page of the inbox is a handful of
-	 * queries, not a hundred).
+	 * One read-only transaction for the whole page, so the campaigns the workspace's
+	 * rounds brought along are not read again for their names.
 	 */
 	@GetMapping("/expert")
 	@Transactional(readOnly = true)
@@ -62,8 +60,9 @@ class ExpertInboxController {
 			Locale locale) {
 		Instant now = this.clock.instant();
 		Map<Long, Campaign> campaignCache = new HashMap<>();
-		ReviewService.InboxPage inbox = this.reviews.inbox(expert, page);
-		List<ReviewService.SubmittedItem> submitted = this.reviews.history(expert, HISTORY_SHOWN);
+		ReviewService.Workspace workspace = this.reviews.workspace(expert, page, HISTORY_SHOWN);
+		ReviewService.InboxPage inbox = workspace.inbox();
+		List<ReviewService.SubmittedItem> submitted = workspace.history();
 		Map<Long, Application> blind = new HashMap<>();
 		inbox.items()
 			.stream()
@@ -82,7 +81,7 @@ class ExpertInboxController {
 					title(application, redactions), item.dueAt(), state == DueState.OVERDUE, state == DueState.DUE_SOON,
 					item.status());
 		}).toList();
-		List<Progress> progress = this.reviews.ownProgress(expert).stream().map(p -> {
+		List<Progress> progress = workspace.progress().stream().map(p -> {
 			Campaign campaign = campaignCache.computeIfAbsent(p.round().getCampaignId(), this.campaigns::get);
 			int percent = (p.assigned() == 0) ? 0 : (int) (100 * p.submitted() / p.assigned());
 			return new Progress(campaign.getName(), p.round().name(locale), p.round().getDeadline(), p.assigned(),
