@@ -8,8 +8,9 @@ package io.evalflow.notification;
 public enum MailTemplate {
 
 	/**
-	 * An expert is invited to a campaign's pool: {0} expert's name, {1} campaign name,
-	 * {2} user name to sign in with, {3} sign-in address.
+	 * An expert joined the pool that every campaign's rounds draw from: {0} expert's
+	 * name, {1} user name to sign in with, {2} sign-in address. The password reaches them
+	 * from the organizer, not by e-mail.
 	 */
 	EXPERT_INVITATION("notification.mail.invitation"),
 

@@ -10,6 +10,7 @@ import io.evalflow.campaign.ReviewRound;
 import io.evalflow.review.AssignmentReleased;
 import io.evalflow.review.Expert;
 import io.evalflow.review.ExpertDeadlineExtended;
+import io.evalflow.review.ExpertJoined;
 import io.evalflow.review.ExpertService;
 import io.evalflow.review.Review;
 import io.evalflow.review.ReviewReassigned;
@@ -26,13 +27,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
 /**
- * The experts' e-mails: their assignment once a round's reviews are all released, a
- * replacement review, a reopened review, a reminder before the due date, an overdue
- * notice and an extension. Each is enqueued in the transaction of the event, under a key
- * naming the occasion, so an engine job run twice writes it once. The e-mails name
- * campaigns, rounds, counts and dates, never an application or an applicant: they are
- * safe in blind rounds. Experts without an e-mail address get none (the inbox still shows
- * everything).
+ * The experts' e-mails: an invitation when they join the pool, their assignment once a
+ * round's reviews are all released, a replacement review, a reopened review, a reminder
+ * before the due date, an overdue notice and an extension. Each is enqueued in the
+ * transaction of the event, under a key naming the occasion, so an engine job run twice
+ * writes it once. The e-mails name campaigns, rounds, counts and dates, never an
+ * application or an applicant: they are safe in blind rounds. Experts without an e-mail
+ * address get none (the inbox still shows everything).
  */
 @Component
 class ReviewMail {
@@ -53,6 +54,8 @@ class ReviewMail {
 
 	private final String inbox;
 
+	private final String signIn;
+
 	ReviewMail(Outbox outbox, ReviewService reviews, ExpertService experts, CampaignService campaigns, Clock clock,
 			@Value("${evalflow.base-url:http://localhost:8080}") String baseUrl) {
 		this.outbox = outbox;
@@ -61,6 +64,14 @@ class ReviewMail {
 		this.campaigns = campaigns;
 		this.clock = clock;
 		this.inbox = baseUrl.replaceAll("/+$", "") + "/expert";
+		this.signIn = baseUrl.replaceAll("/+$", "") + "/login";
+	}
+
+	@EventListener
+	void on(ExpertJoined event) {
+		Expert expert = this.experts.get(event.expertId());
+		send(expert, MailTemplate.EXPERT_INVITATION, "expert-invitation:expert-" + expert.getId(), expert.getName(),
+				event.username(), this.signIn);
 	}
 
 	@EventListener

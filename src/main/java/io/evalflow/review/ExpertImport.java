@@ -25,6 +25,7 @@ import io.evalflow.review.expertimport.KnownFacts;
 import io.evalflow.review.expertimport.KnownFacts.ExpertAt;
 import io.evalflow.review.expertimport.KnownFacts.KnownUnit;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -52,13 +53,17 @@ public class ExpertImport {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	private final SecureRandom random = new SecureRandom();
 
-	ExpertImport(ExpertRepository experts, AccountService accounts, CampaignService campaigns, Clock clock) {
+	ExpertImport(ExpertRepository experts, AccountService accounts, CampaignService campaigns, Clock clock,
+			ApplicationEventPublisher events) {
 		this.experts = experts;
 		this.accounts = accounts;
 		this.campaigns = campaigns;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/**
@@ -89,6 +94,7 @@ public class ExpertImport {
 			Expert expert = this.experts.save(new Expert(account.getId(), row.name(), unitId, row.region(), row.title(),
 					row.roundCap(), row.categoryCodes(), false, now)
 				.contact(row.email(), row.campaignCap()));
+			this.events.publishEvent(new ExpertJoined(expert.getId(), row.username()));
 			imported.add(
 					new ExpertImportResult.Imported(expert, new InitialPassword(row.username(), row.name(), password)));
 		}

@@ -13,6 +13,7 @@ import io.evalflow.account.UnitType;
 import io.evalflow.shared.DomainException;
 import io.evalflow.shared.NotFoundException;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
@@ -32,10 +33,13 @@ public class ExpertService {
 
 	private final Clock clock;
 
-	ExpertService(ExpertRepository experts, AccountService accounts, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	ExpertService(ExpertRepository experts, AccountService accounts, Clock clock, ApplicationEventPublisher events) {
 		this.experts = experts;
 		this.accounts = accounts;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	public Expert create(ExpertRequest request) {
@@ -61,9 +65,12 @@ public class ExpertService {
 		Unit unit = this.accounts.findOrCreateUnit(request.unitName(), UnitType.RESEARCH_INSTITUTE, request.region());
 		Account account = this.accounts.createAccount(request.username(), request.password(), request.name(),
 				Role.EXPERT, unit.getId());
-		return this.experts.save(new Expert(account.getId(), request.name().trim(), unit.getId(), request.region(),
-				request.title(), request.loadCap(), request.categoryCodes(), synthetic, this.clock.instant())
-			.contact(email, request.campaignLoadCap()));
+		Expert expert = this.experts
+			.save(new Expert(account.getId(), request.name().trim(), unit.getId(), request.region(), request.title(),
+					request.loadCap(), request.categoryCodes(), synthetic, this.clock.instant())
+				.contact(email, request.campaignLoadCap()));
+		this.events.publishEvent(new ExpertJoined(expert.getId(), account.getUsername()));
+		return expert;
 	}
 
 	/**

@@ -82,6 +82,23 @@ class ReviewMailTests {
 		assertThat(this.outbox.count()).isEqualTo(before);
 	}
 
+	@Test
+	void anExpertJoiningThePoolIsInvitedOnceWithTheirUserNameAndNoPassword() {
+		Expert expert = expert("invited");
+		String key = "expert-invitation:expert-" + expert.getId();
+		assertThat(this.outbox.findByDedupeKey(key)).hasValueSatisfying(mail -> {
+			assertThat(mail.getRecipient()).isEqualTo(expert.getEmail());
+			assertThat(mail.getSubject()).contains("评审专家");
+			assertThat(mail.getBody())
+				.contains(expert.getName(), expert.getEmail().replace("@example.org", ""), "/login")
+				.doesNotContain(CampaignRunner.PASSWORD);
+		});
+		String username = CampaignRunner.unique("mail-silent");
+		Expert silent = this.experts.create(new ExpertRequest(username, CampaignRunner.PASSWORD, "无邮箱专家",
+				"无邮箱专家单位 " + username, "北京", "研究员", Set.of(), 100, null, null));
+		assertThat(this.outbox.findByDedupeKey("expert-invitation:expert-" + silent.getId())).isEmpty();
+	}
+
 	private Expert expert(String name) {
 		String username = CampaignRunner.unique("mail-" + name);
 		return this.experts.create(new ExpertRequest(username, CampaignRunner.PASSWORD, "邮件专家 " + name,

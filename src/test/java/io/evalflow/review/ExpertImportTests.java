@@ -27,6 +27,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -45,7 +47,11 @@ import static org.assertj.core.api.Assertions.tuple;
  * where the problem is.
  */
 @SpringBootTest
+@RecordApplicationEvents
 class ExpertImportTests {
+
+	@Autowired
+	ApplicationEvents events;
 
 	@Autowired
 	ExpertImport expertImport;
@@ -129,6 +135,9 @@ class ExpertImportTests {
 				.isTrue();
 		}
 		assertThat(result.passwords()).extracting(InitialPassword::password).doesNotHaveDuplicates();
+		assertThat(this.events.stream(ExpertJoined.class)).extracting(ExpertJoined::expertId, ExpertJoined::username)
+			.containsExactlyElementsOf(
+					result.experts().stream().map(i -> tuple(i.expert().getId(), i.password().username())).toList());
 	}
 
 	@Test
@@ -235,6 +244,7 @@ class ExpertImportTests {
 		ExpertImportRefused refused = catchThrowableOfType(ExpertImportRefused.class,
 				() -> this.expertImport.importWorkbook(file));
 		assertThat(refused).isNotNull();
+		assertThat(this.events.stream(ExpertJoined.class)).isEmpty();
 		assertThat(refused.getProblems())
 			.extracting(ImportProblem::row, ImportProblem::columnLetter, ImportProblem::messageKey)
 			.containsExactly(problems);
