@@ -120,7 +120,9 @@ public class ReplacementService {
 		if (!vacancy.isVacant()) {
 			throw new DomainException("review.error.notVacant");
 		}
-		ReviewRound round = this.campaigns.round(vacancy.getRoundId());
+		// One change to the round's places at a time: loads and panels are read after the
+		// lock.
+		ReviewRound round = this.campaigns.lockRound(vacancy.getRoundId());
 		Instant now = this.clock.instant();
 		requireUnderWay(round, now);
 		String reason = StringUtils.hasText(overrideReason) ? overrideReason.trim() : null;
@@ -149,7 +151,10 @@ public class ReplacementService {
 		if (!review.getStatus().isOpen()) {
 			throw new DomainException("review.error.notOpen");
 		}
-		ReviewRound round = this.campaigns.round(review.getRoundId());
+		// Two experts stepping off in the same round at once must not both hand their
+		// place
+		// to the one expert with room left, nor to an expert already on the application.
+		ReviewRound round = this.campaigns.lockRound(review.getRoundId());
 		Instant now = this.clock.instant();
 		requireUnderWay(round, now);
 		review.stepOff(status, reason);

@@ -1,5 +1,11 @@
 package io.evalflow.review;
 
+import java.util.stream.Collectors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Future;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.CountDownLatch;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -176,6 +182,54 @@ class ExpertWorkspaceTests {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.length()").value(1))
 			.andExpect(jsonPath("$[0].applicationId").value(elsewhereApps.get(0)));
+	}
+
+	@Test
+	void expertsSteppingOffAtTheSameMomentNeverPushTheirReplacementsPastACap() throws Exception {
+		String suffix = TestCampaigns.unique("cc");
+		Campaign campaign = this.fixture.campaign(suffix, 1, 14);
+		for (int i = 1; i <= 3; i++) {
+			this.fixture.expert(suffix + "-e" + i, Set.of(WorkspaceFixture.category(suffix)), "并发单位 " + suffix + i, 1);
+		}
+		List<Long> applicationIds = this.fixture.applications(campaign, suffix, 2);
+		ReviewRound round = this.fixture.openRoundOne(campaign);
+		List<Review> leaving = applicationIds.stream()
+			.map(id -> this.reviews.reviewsOf(round.getId(), id).get(0))
+			.toList();
+
+		// Each of the two may only go to the third expert, who has room for one: whoever
+		// comes second must take the other's freed place instead, or leave theirs vacant.
+		CountDownLatch start = new CountDownLatch(1);
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			List<Future<Review>> done = new ArrayList<>();
+			for (Review review : leaving) {
+				CurrentUser expert = this.fixture.user(this.fixture.usernameOf(review.getExpertId()));
+				done.add(pool.submit(() -> {
+					start.await();
+					return this.replacements.decline(expert, review.getId(), "时间冲突");
+				}));
+			}
+			start.countDown();
+			for (Future<Review> each : done) {
+				assertThat(each.get(60, TimeUnit.SECONDS).getStatus()).isEqualTo(ReviewStatus.DECLINED);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		Map<Long, Long> openPerExpert = this.reviewRepository.findByRoundIdOrderById(round.getId())
+			.stream()
+			.filter(r -> r.getStatus().isOpen())
+			.collect(Collectors.groupingBy(Review::getExpertId, Collectors.counting()));
+		assertThat(openPerExpert.values()).allMatch(n -> n == 1);
+		for (Review left : leaving) {
+			Review after = this.reviewRepository.findById(left.getId()).orElseThrow();
+			if (after.getReplacedBy() != null) {
+				assertThat(this.reviewRepository.findById(after.getReplacedBy()).orElseThrow().getExpertId())
+					.isNotEqualTo(left.getExpertId());
+			}
+		}
 	}
 
 	@Test

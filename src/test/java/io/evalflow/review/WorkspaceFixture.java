@@ -105,8 +105,13 @@ class WorkspaceFixture {
 	}
 
 	String expert(String username, Set<String> categories, String unitName) {
-		this.experts
-			.create(new ExpertRequest(username, PASSWORD, "专家 " + username, unitName, "北京", "研究员", categories, 50));
+		return expert(username, categories, unitName, 50);
+	}
+
+	/** An expert who takes at most {@code loadCap} reviews in a round. */
+	String expert(String username, Set<String> categories, String unitName, int loadCap) {
+		this.experts.create(
+				new ExpertRequest(username, PASSWORD, "专家 " + username, unitName, "北京", "研究员", categories, loadCap));
 		return username;
 	}
 
