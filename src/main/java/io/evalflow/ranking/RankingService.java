@@ -110,10 +110,10 @@ public class RankingService {
 		for (int i = 0; i < rows.size(); i++) {
 			rows.get(i).ranked(computed.ranking(), i);
 		}
-		RoundSnapshot snapshot = this.snapshots.findByRoundId(roundId)
-			.orElseGet(() -> this.snapshots.save(new RoundSnapshot(roundId)));
+		RoundSnapshot snapshot = this.snapshots.findByRoundId(roundId).orElseGet(() -> new RoundSnapshot(roundId));
 		snapshot.ranked(round.getAggregation(), computed.ranking(), computed.reviewCount(), computed.inputsHash(),
 				this.clock.instant());
+		this.snapshots.save(snapshot);
 		return rows;
 	}
 
