@@ -254,7 +254,7 @@ class ScoringScreenTests {
 	}
 
 	@Test
-	void aFinalRoundWhoseTieTheCriteriaBreakGetsExactlyTheQuota() {
+	void aFinalRoundWhoseTieTheCriteriaCannotBreakIsTheOrganizersAndGetsExactlyTheQuota() throws Exception {
 		List<RoundDefinition> rounds = new ArrayList<>(TestCampaigns.threeRounds("x", 1, 3, 1, 1).rounds());
 		rounds.set(1, rounds.get(1).withRule(AdvancementRule.TOP_N_PER_CATEGORY, 2, null));
 		rounds.set(2, rounds.get(2).withScoring(ScoringSettings.of(null, TieRule.CRITERIA, "实效性", "创新性")));
@@ -276,6 +276,14 @@ class ScoringScreenTests {
 		this.run.score(last, same);
 		List<RoundResult> results = this.ranking.results(last.getId());
 		assertThat(results).extracting(RoundResult::isTieOpen).containsOnly(true);
+		// The three categories without finalists cannot fill their quota of one.
+		String html = this.mvc
+			.perform(get("/organizer/campaigns/" + campaign.getId() + "/rounds/3/ranking").with(this.organizer))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(html.split("本类别获奖名额 1 个，但只有 0 份参评，名额无法补满", -1)).hasSize(4);
+		assertThat(html).contains("依次比较 实效性、创新性 的平均得分");
 		assertThatThrownBy(() -> this.ranking.confirmCut(last.getId(), null, null, this.organizerName))
 			.extracting(ex -> ((DomainException) ex).getMessageKey())
 			.isEqualTo("cut.error.tieOpen");
