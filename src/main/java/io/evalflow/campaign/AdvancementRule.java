@@ -1,9 +1,8 @@
 package io.evalflow.campaign;
 
 /**
- * How a round's cut is proposed. Ties at the line are never broken silently: top-N rules
- * take everyone tied at the line and flag them; category quotas need exactly the quota,
- * so a tie there waits for the organizer.
+ * How a round's cut is proposed. Ties at the line follow the round's {@link TieRule} and
+ * are never broken silently.
  */
 public enum AdvancementRule {
 
@@ -11,6 +10,14 @@ public enum AdvancementRule {
 	TOP_N_OVERALL,
 	/** The best {@code ruleCount} of each category. */
 	TOP_N_PER_CATEGORY,
+	/**
+	 * {@code ruleCount} places shared among the categories in proportion to their
+	 * applications in the round (largest remainder), the best of each category taking
+	 * them.
+	 */
+	CATEGORY_SHARE,
+	/** Every application whose aggregate reaches {@code ruleThreshold}. */
+	SCORE_THRESHOLD,
 	/** Exactly each category's quota: the final round's winners. */
 	CATEGORY_QUOTA
 

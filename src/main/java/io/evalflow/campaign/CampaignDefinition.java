@@ -24,15 +24,41 @@ public record CampaignDefinition(String code, String name, String organizer, Str
 
 	/**
 	 * A round. {@code excludeEarlierExperts}: experts who reviewed an application in an
-	 * earlier round are not drawn for it again.
+	 * earlier round are not drawn for it again. {@code ruleThreshold}: the aggregate that
+	 * advances under {@link AdvancementRule#SCORE_THRESHOLD}. {@code scoring}: how the
+	 * round aggregates and settles ties (null: {@link ScoringSettings#defaults()}).
 	 */
 	public record RoundDefinition(String name, String nameEn, RoundType type, int expertsPerApplication, int reviewDays,
 			boolean blind, boolean excludeEarlierExperts, AdvancementRule rule, Integer ruleCount,
-			List<CriterionDefinition> criteria) {
+			List<CriterionDefinition> criteria, BigDecimal ruleThreshold, ScoringSettings scoring) {
+
+		public RoundDefinition(String name, String nameEn, RoundType type, int expertsPerApplication, int reviewDays,
+				boolean blind, boolean excludeEarlierExperts, AdvancementRule rule, Integer ruleCount,
+				List<CriterionDefinition> criteria) {
+			this(name, nameEn, type, expertsPerApplication, reviewDays, blind, excludeEarlierExperts, rule, ruleCount,
+					criteria, null, null);
+		}
 
 		public RoundDefinition(String name, String nameEn, RoundType type, int expertsPerApplication, int reviewDays,
 				boolean blind, AdvancementRule rule, Integer ruleCount, List<CriterionDefinition> criteria) {
 			this(name, nameEn, type, expertsPerApplication, reviewDays, blind, false, rule, ruleCount, criteria);
+		}
+
+		/** The same round with other scoring settings. */
+		public RoundDefinition withScoring(ScoringSettings settings) {
+			return new RoundDefinition(this.name, this.nameEn, this.type, this.expertsPerApplication, this.reviewDays,
+					this.blind, this.excludeEarlierExperts, this.rule, this.ruleCount, this.criteria,
+					this.ruleThreshold, settings);
+		}
+
+		/** The same round with another rule. */
+		public RoundDefinition withRule(AdvancementRule rule, Integer count, BigDecimal threshold) {
+			return new RoundDefinition(this.name, this.nameEn, this.type, this.expertsPerApplication, this.reviewDays,
+					this.blind, this.excludeEarlierExperts, rule, count, this.criteria, threshold, this.scoring);
+		}
+
+		public ScoringSettings scoringOrDefaults() {
+			return (this.scoring != null) ? this.scoring : ScoringSettings.defaults();
 		}
 
 	}

@@ -31,6 +31,8 @@ public class CampaignService {
 
 	static final int MAX_ROUNDS = 5;
 
+	private static final BigDecimal HALF = new BigDecimal("0.5");
+
 	private final CampaignRepository campaigns;
 
 	private final ApplicationEventPublisher events;
@@ -79,6 +81,54 @@ public class CampaignService {
 		for (int i = 0; i < d.rounds().size(); i++) {
 			validateRound(d.rounds().get(i), i == d.rounds().size() - 1);
 		}
+		quotasReachable(d);
+	}
+
+	/**
+	 * A final quota larger than the finalists its category can have is a rule that cannot
+	 * be met: refused while the campaign is still being defined.
+	 */
+	private static void quotasReachable(CampaignDefinition d) {
+		CampaignDefinition.RoundDefinition before = d.rounds().get(d.rounds().size() - 2);
+		if (before.rule() != AdvancementRule.TOP_N_PER_CATEGORY) {
+			return;
+		}
+		for (CampaignDefinition.CategoryDefinition c : d.categories()) {
+			if (c.quota() > before.ruleCount()) {
+				throw new DomainException("round.error.quotaUnreachable", c.name(), c.quota(), before.name(),
+						before.ruleCount());
+			}
+		}
+	}
+
+	private static void validateScoring(CampaignDefinition.RoundDefinition r) {
+		ScoringSettings s = r.scoringOrDefaults();
+		if (s.trimShare() != null && (s.trimShare().signum() < 0 || s.trimShare().compareTo(HALF) >= 0)) {
+			throw new DomainException("round.error.trimShare", r.name());
+		}
+		if (s.minReviewsPerExpert() != null && s.minReviewsPerExpert() < 2) {
+			throw new DomainException("round.error.minReviews", r.name());
+		}
+		if (s.disagreementThreshold() != null && s.disagreementThreshold().signum() <= 0) {
+			throw new DomainException("round.error.disagreement", r.name());
+		}
+		TieRule tieRule = (s.tieRule() != null) ? s.tieRule() : TieRule.defaultFor(r.rule());
+		if (tieRule == TieRule.TAKE_ALL && r.rule() == AdvancementRule.CATEGORY_QUOTA) {
+			throw new DomainException("round.error.takeAllQuota", r.name());
+		}
+		List<String> names = r.criteria().stream().map(CampaignDefinition.CriterionDefinition::name).toList();
+		List<String> tieCriteria = (s.tieCriteria() != null) ? s.tieCriteria() : List.of();
+		if (tieRule == TieRule.CRITERIA && tieCriteria.isEmpty()) {
+			throw new DomainException("round.error.tieCriteriaMissing", r.name());
+		}
+		for (String name : tieCriteria) {
+			if (!names.contains(name)) {
+				throw new DomainException("round.error.tieCriterionUnknown", r.name(), name, String.join("、", names));
+			}
+		}
+		if (new HashSet<>(tieCriteria).size() != tieCriteria.size()) {
+			throw new DomainException("round.error.tieCriterionTwice", r.name());
+		}
 	}
 
 	private void validateRound(CampaignDefinition.RoundDefinition r, boolean finalRound) {
@@ -91,7 +141,12 @@ public class CampaignService {
 		if (finalRound != (r.rule() == AdvancementRule.CATEGORY_QUOTA)) {
 			throw new DomainException("round.error.finalRule", r.name());
 		}
-		if (!finalRound && (r.ruleCount() == null || r.ruleCount() < 1)) {
+		if (r.rule() == AdvancementRule.SCORE_THRESHOLD) {
+			if (r.ruleThreshold() == null || r.ruleThreshold().signum() <= 0) {
+				throw new DomainException("round.error.ruleThreshold", r.name());
+			}
+		}
+		else if (!finalRound && (r.ruleCount() == null || r.ruleCount() < 1)) {
 			throw new DomainException("round.error.ruleCount", r.name());
 		}
 		if (r.criteria() == null || r.criteria().isEmpty()) {
@@ -103,6 +158,7 @@ public class CampaignService {
 				throw new DomainException("round.error.criterion", r.name(), c.name());
 			}
 		}
+		validateScoring(r);
 	}
 
 	/**

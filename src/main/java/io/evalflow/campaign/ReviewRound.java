@@ -62,6 +62,25 @@ public class ReviewRound {
 	@Column(name = "rule_count")
 	private Integer ruleCount;
 
+	private java.math.BigDecimal ruleThreshold;
+
+	@Enumerated(EnumType.STRING)
+	private Aggregation aggregation;
+
+	private java.math.BigDecimal trimShare;
+
+	private int minReviewsPerExpert;
+
+	private java.math.BigDecimal disagreementThreshold;
+
+	@Enumerated(EnumType.STRING)
+	private TieRule tieRule;
+
+	/**
+	 * The criteria that break a tie: their positions in the rubric (1 = first), in order.
+	 */
+	private String tieCriteria;
+
 	@Enumerated(EnumType.STRING)
 	private RoundStatus status;
 
@@ -100,11 +119,25 @@ public class ReviewRound {
 		this.excludeEarlierExperts = definition.excludeEarlierExperts();
 		this.ruleType = definition.rule();
 		this.ruleCount = definition.ruleCount();
+		this.ruleThreshold = definition.ruleThreshold();
 		this.status = RoundStatus.PENDING;
 		int order = 1;
 		for (CampaignDefinition.CriterionDefinition c : definition.criteria()) {
 			this.criteria.add(new Criterion(this, order++, c.name(), c.nameEn(), c.weight(), c.maxScore()));
 		}
+		ScoringSettings scoring = definition.scoringOrDefaults();
+		this.aggregation = (scoring.aggregation() != null) ? scoring.aggregation() : Aggregation.MEAN;
+		this.trimShare = (scoring.trimShare() != null) ? scoring.trimShare() : ScoringSettings.DEFAULT_TRIM_SHARE;
+		this.minReviewsPerExpert = (scoring.minReviewsPerExpert() != null) ? scoring.minReviewsPerExpert()
+				: ScoringSettings.DEFAULT_MIN_REVIEWS;
+		this.disagreementThreshold = (scoring.disagreementThreshold() != null) ? scoring.disagreementThreshold()
+				: ScoringSettings.DEFAULT_DISAGREEMENT;
+		this.tieRule = (scoring.tieRule() != null) ? scoring.tieRule() : TieRule.defaultFor(this.ruleType);
+		List<String> names = definition.criteria().stream().map(CampaignDefinition.CriterionDefinition::name).toList();
+		this.tieCriteria = (scoring.tieCriteria() != null) ? scoring.tieCriteria()
+			.stream()
+			.map(n -> String.valueOf(names.indexOf(n) + 1))
+			.collect(java.util.stream.Collectors.joining(",")) : "";
 	}
 
 	void open(Instant now) {
@@ -201,6 +234,42 @@ public class ReviewRound {
 
 	public Integer getRuleCount() {
 		return this.ruleCount;
+	}
+
+	/** The aggregate that advances under {@link AdvancementRule#SCORE_THRESHOLD}. */
+	public java.math.BigDecimal getRuleThreshold() {
+		return this.ruleThreshold;
+	}
+
+	public Aggregation getAggregation() {
+		return this.aggregation;
+	}
+
+	public java.math.BigDecimal getTrimShare() {
+		return this.trimShare;
+	}
+
+	public int getMinReviewsPerExpert() {
+		return this.minReviewsPerExpert;
+	}
+
+	public java.math.BigDecimal getDisagreementThreshold() {
+		return this.disagreementThreshold;
+	}
+
+	public TieRule getTieRule() {
+		return this.tieRule;
+	}
+
+	/** The criteria that break a tie under {@link TieRule#CRITERIA}, in order. */
+	public List<Criterion> getTieCriteria() {
+		if (this.tieCriteria == null || this.tieCriteria.isBlank()) {
+			return List.of();
+		}
+		List<Criterion> rubric = getCriteria();
+		return java.util.Arrays.stream(this.tieCriteria.split(","))
+			.map(p -> rubric.get(Integer.parseInt(p.trim()) - 1))
+			.toList();
 	}
 
 	public RoundStatus getStatus() {

@@ -1,10 +1,12 @@
 package io.evalflow.ranking;
 
-import java.math.BigDecimal;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -15,10 +17,12 @@ import io.evalflow.campaign.Category;
 import io.evalflow.campaign.PipelineDecision;
 import io.evalflow.campaign.ReviewRound;
 import io.evalflow.campaign.RoundStatus;
+import io.evalflow.campaign.TieRule;
 import io.evalflow.review.ReviewService;
 import io.evalflow.shared.DomainException;
 import io.evalflow.submission.Application;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,10 +41,20 @@ public class RankingService {
 
 	private final ReviewService reviews;
 
-	RankingService(RoundResultRepository results, CampaignService campaigns, ReviewService reviews) {
+	private final RoundSnapshotRepository snapshots;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	RankingService(RoundResultRepository results, CampaignService campaigns, ReviewService reviews,
+			RoundSnapshotRepository snapshots, ApplicationEventPublisher events, Clock clock) {
 		this.results = results;
 		this.campaigns = campaigns;
 		this.reviews = reviews;
+		this.snapshots = snapshots;
+		this.events = events;
+		this.clock = clock;
 	}
 
 	/** Admits the applications to the round. Idempotent. */
@@ -82,25 +96,66 @@ public class RankingService {
 	}
 
 	/**
-	 * Aggregates the submitted reviews, ranks and proposes the cut. Safe to run again.
+	 * Aggregates the submitted reviews by the round's method, ranks and proposes the cut,
+	 * and records which reviews were ranked. Safe to run again until the cut is
+	 * confirmed; refused after that, as the round is frozen.
 	 */
 	public List<RoundResult> rank(Long roundId) {
 		ReviewRound round = this.campaigns.round(roundId);
-		Campaign campaign = this.campaigns.get(round.getCampaignId());
-		Map<Long, List<BigDecimal>> totals = this.reviews.submittedTotals(roundId);
+		if (round.getStatus() == RoundStatus.DECIDED) {
+			throw new DomainException("cut.error.frozen", round.getName());
+		}
 		List<RoundResult> rows = this.results.findByRoundIdOrderByRankOverallAscApplicationIdAsc(roundId);
-		List<Ranker.Entry> entries = rows.stream()
-			.map(r -> new Ranker.Entry(r.getApplicationId(), r.getCategoryId(),
-					totals.getOrDefault(r.getApplicationId(), List.of())))
-			.toList();
-		Map<Long, Integer> quotas = campaign.getCategories()
-			.stream()
-			.collect(Collectors.toMap(Category::getId, Category::getQuota));
-		Map<Long, Ranker.Ranked> ranked = Ranker.rank(entries, round.getRuleType(), round.getRuleCount(), quotas)
-			.stream()
-			.collect(Collectors.toMap(Ranker.Ranked::applicationId, r -> r));
-		rows.forEach(row -> row.ranked(ranked.get(row.getApplicationId())));
+		RoundComputation computed = compute(round, rows);
+		for (int i = 0; i < rows.size(); i++) {
+			rows.get(i).ranked(computed.ranking(), i);
+		}
+		RoundSnapshot snapshot = this.snapshots.findByRoundId(roundId).orElseGet(() -> new RoundSnapshot(roundId));
+		snapshot.ranked(round.getAggregation(), computed.ranking(), computed.reviewCount(), computed.inputsHash(),
+				this.clock.instant());
+		this.snapshots.save(snapshot);
 		return rows;
+	}
+
+	private RoundComputation compute(ReviewRound round, List<RoundResult> rows) {
+		Campaign campaign = this.campaigns.get(round.getCampaignId());
+		return RoundComputation.of(round, campaign, rows, this.reviews.scoredReviews(round.getId()),
+				(round.getTieRule() == TieRule.CRITERIA) ? this.reviews.criterionMeans(round.getId()) : Map.of());
+	}
+
+	/** The round's latest ranking and, once confirmed, its frozen snapshot. */
+	@Transactional(readOnly = true)
+	public Optional<RoundSnapshot> snapshot(Long roundId) {
+		return this.snapshots.findByRoundId(roundId);
+	}
+
+	/**
+	 * Recomputes a confirmed round from its stored reviews and compares the result with
+	 * the snapshot frozen at confirmation: the reviews' hash, every application's figures
+	 * and decision, and the figures' hash.
+	 */
+	@Transactional(readOnly = true)
+	public SnapshotCheck verifySnapshot(Long roundId) {
+		ReviewRound round = this.campaigns.round(roundId);
+		RoundSnapshot snapshot = this.snapshots.findByRoundId(roundId)
+			.filter(RoundSnapshot::isFrozen)
+			.orElseThrow(() -> new DomainException("cut.error.notFrozen", round.getName()));
+		List<RoundResult> stored = results(roundId);
+		List<RoundResult> again = stored.stream()
+			.map(r -> new RoundResult(roundId, r.getApplicationId(), r.getCategoryId()))
+			.toList();
+		RoundComputation computed = compute(round, again);
+		List<Long> differing = new ArrayList<>();
+		for (int i = 0; i < again.size(); i++) {
+			again.get(i).ranked(computed.ranking(), i);
+			again.get(i).decide(Boolean.TRUE.equals(stored.get(i).getAdvanced()));
+			if (!again.get(i).figures().equals(stored.get(i).figures())
+					|| !Objects.equals(again.get(i).getAdvanced(), stored.get(i).getAdvanced())) {
+				differing.add(stored.get(i).getApplicationId());
+			}
+		}
+		return new SnapshotCheck(computed.inputsHash().equals(snapshot.getInputsHash()),
+				RoundComputation.figuresHash(again).equals(snapshot.getFiguresHash()), differing);
 	}
 
 	@Transactional(readOnly = true)
@@ -134,6 +189,13 @@ public class RankingService {
 			throw new DomainException("cut.error.notRanked", round.getName());
 		}
 		List<RoundResult> rows = results(roundId);
+		RoundSnapshot snapshot = this.snapshots.findByRoundId(roundId)
+			.orElseThrow(() -> new DomainException("cut.error.notRanked", round.getName()));
+		RoundComputation now = compute(round,
+				rows.stream().map(r -> new RoundResult(roundId, r.getApplicationId(), r.getCategoryId())).toList());
+		if (!now.inputsHash().equals(snapshot.getInputsHash())) {
+			throw new DomainException("cut.error.stale", round.getName());
+		}
 		Set<Long> proposed = rows.stream()
 			.filter(RoundResult::isProposed)
 			.map(RoundResult::getApplicationId)
@@ -147,6 +209,15 @@ public class RankingService {
 		if (override && !StringUtils.hasText(reason)) {
 			throw new DomainException("cut.error.reasonRequired");
 		}
+		if (rows.stream().anyMatch(RoundResult::isTieOpen) && !StringUtils.hasText(reason)) {
+			Campaign campaign = this.campaigns.get(round.getCampaignId());
+			String where = rows.stream()
+				.filter(RoundResult::isTieOpen)
+				.map(r -> campaign.category(r.getCategoryId()).getName())
+				.distinct()
+				.collect(Collectors.joining("、"));
+			throw new DomainException("cut.error.tieOpen", rows.stream().filter(RoundResult::isTieOpen).count(), where);
+		}
 		if (round.getRuleType() == AdvancementRule.CATEGORY_QUOTA) {
 			checkQuotas(this.campaigns.get(round.getCampaignId()), rows, chosen);
 		}
@@ -154,7 +225,12 @@ public class RankingService {
 			throw new DomainException("cut.error.nobody");
 		}
 		rows.forEach(row -> row.decide(chosen.contains(row.getApplicationId())));
-		this.campaigns.cutConfirmed(roundId, actor, override ? reason.trim() : reason);
+		String note = StringUtils.hasText(reason) ? reason.trim() : null;
+		this.campaigns.cutConfirmed(roundId, actor, note);
+		String figuresHash = RoundComputation.figuresHash(rows);
+		snapshot.freeze(figuresHash, actor, this.clock.instant());
+		this.events.publishEvent(new CutConfirmed(round.getCampaignId(), roundId, round.getRoundNo(), actor, override,
+				note, Set.copyOf(chosen), snapshot.getInputsHash(), figuresHash));
 		this.campaigns.decide(round.getCampaignId(), PipelineDecision.CONFIRM_CUT, round.getRoundNo(), actor);
 	}
 

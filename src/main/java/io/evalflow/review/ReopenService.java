@@ -52,7 +52,7 @@ public class ReopenService {
 	 * Reopens the review: a draft again, its scores and comment kept, its total cleared,
 	 * the reason and who reopened it on record. The round's row is locked first, so a
 	 * reopening and the round's last submission do not cross: once the round is ranked it
-	 * is refused.
+	 * is refused, and once its cut is confirmed the round is frozen for good.
 	 */
 	public Review reopen(CurrentUser organizer, Long reviewId, String reason) {
 		if (!organizer.is(Role.ORGANIZER) && !organizer.is(Role.ADMIN)) {
@@ -67,6 +67,9 @@ public class ReopenService {
 		Review review = this.reviews.findById(reviewId).orElseThrow(() -> new NotFoundException("review", reviewId));
 		ReviewRound round = this.campaigns.lockRound(review.getRoundId());
 		Instant now = this.clock.instant();
+		if (round.getStatus() == RoundStatus.DECIDED) {
+			throw new DomainException("review.error.reopenCutConfirmed", round.getName());
+		}
 		if (round.getStatus() != RoundStatus.OPEN) {
 			throw new DomainException("review.error.reopenRoundClosed", round.getName());
 		}

@@ -61,6 +61,12 @@ interface ReviewRepository extends JpaRepository<Review, Long> {
 			+ "order by r.dueAt, r.id")
 	Slice<InboxRow> inbox(Long expertId, Collection<ReviewStatus> statuses, Pageable page);
 
+	/** The round's submitted reviews, compact, in review order. */
+	@Query("select new io.evalflow.review.ScoredReview(r.id, r.expertId, r.applicationId, r.total) "
+			+ "from Review r where r.roundId = :roundId and r.status = io.evalflow.review.ReviewStatus.SUBMITTED "
+			+ "order by r.id")
+	List<ScoredReview> scoredReviews(Long roundId);
+
 	/** The expert's latest submitted reviews, newest first. */
 	@Query("select new io.evalflow.review.SubmittedRow(r.id, r.roundId, r.applicationId, r.submittedAt, r.total) "
 			+ "from Review r where r.expertId = :expertId and r.status = io.evalflow.review.ReviewStatus.SUBMITTED "

@@ -1,6 +1,7 @@
 package io.evalflow.review;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -330,6 +331,38 @@ public class ReviewService {
 			totals.computeIfAbsent(review.getApplicationId(), id -> new ArrayList<>()).add(review.getTotal());
 		}
 		return totals;
+	}
+
+	/**
+	 * The round's submitted reviews as (review, expert, application, total), in review
+	 * order: what aggregation and its snapshot are computed from.
+	 */
+	@Transactional(readOnly = true)
+	public List<ScoredReview> scoredReviews(Long roundId) {
+		return this.reviews.scoredReviews(roundId);
+	}
+
+	/**
+	 * The mean score per criterion id of each application's submitted reviews in the
+	 * round, by application id: what breaks a tie by criteria.
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, Map<Long, BigDecimal>> criterionMeans(Long roundId) {
+		Map<Long, Map<Long, BigDecimal[]>> sums = new HashMap<>();
+		for (Review review : this.reviews.findByRoundIdAndStatus(roundId, ReviewStatus.SUBMITTED)) {
+			Map<Long, BigDecimal[]> perCriterion = sums.computeIfAbsent(review.getApplicationId(),
+					id -> new HashMap<>());
+			review.getScores()
+				.forEach((criterion, score) -> perCriterion.merge(criterion, new BigDecimal[] { score, BigDecimal.ONE },
+						(a, b) -> new BigDecimal[] { a[0].add(b[0]), a[1].add(b[1]) }));
+		}
+		Map<Long, Map<Long, BigDecimal>> means = new HashMap<>();
+		sums.forEach((application, perCriterion) -> {
+			Map<Long, BigDecimal> m = new HashMap<>();
+			perCriterion.forEach((criterion, s) -> m.put(criterion, s[0].divide(s[1], 4, RoundingMode.HALF_UP)));
+			means.put(application, m);
+		});
+		return means;
 	}
 
 	@Transactional(readOnly = true)

@@ -66,6 +66,31 @@ class ApiRefusalTests extends ApiTestSupport {
 	}
 
 	@Test
+	void roundScoringSettingsAreTakenAndAnUnknownTieCriterionIsRefused() throws Exception {
+		Map<String, Object> definition = definition("tie");
+		Map<String, Object> first = round("TOP_N_OVERALL", rubric());
+		first.put("aggregation", "ZSCORE");
+		first.put("minReviewsPerExpert", 4);
+		Map<String, Object> last = round("CATEGORY_QUOTA", rubric());
+		last.put("tieRule", "CRITERIA");
+		last.put("tieCriteria", List.of("实效性", "可持续性"));
+		definition.put("rounds", List.of(first, last));
+		defineCampaign(definition, "en").andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.code").value("round.error.tieCriterionUnknown"))
+			.andExpect(jsonPath("$.detail").value("Round \"终审\" has no criterion \"可持续性\"; its criteria: 创新性、实效性."));
+
+		last.put("tieCriteria", List.of("实效性", "创新性"));
+		defineCampaign(definition, null).andExpect(status().isCreated())
+			.andExpect(jsonPath("$.rounds[0].aggregation").value("ZSCORE"))
+			.andExpect(jsonPath("$.rounds[0].minReviewsPerExpert").value(4))
+			.andExpect(jsonPath("$.rounds[0].tieRule").value("TAKE_ALL"))
+			.andExpect(jsonPath("$.rounds[1].aggregation").value("MEAN"))
+			.andExpect(jsonPath("$.rounds[1].tieRule").value("CRITERIA"))
+			.andExpect(jsonPath("$.rounds[1].tieCriteria[0]").value("实效性"))
+			.andExpect(jsonPath("$.rounds[1].tieCriteria[1]").value("创新性"));
+	}
+
+	@Test
 	void malformedJsonIsABadRequest() throws Exception {
 		call(post("/api/v1/campaigns").contentType(MediaType.APPLICATION_JSON).content("{\"code\": \"x\", "),
 				organizer())

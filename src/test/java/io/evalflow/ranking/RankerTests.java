@@ -1,108 +1,59 @@
 package io.evalflow.ranking;
 
-import java.math.BigDecimal;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-
 import io.evalflow.campaign.AdvancementRule;
+import io.evalflow.campaign.Aggregation;
+import io.evalflow.campaign.TieRule;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RankerTests {
 
-	private static final Long A = 1L;
+	// Harsh H: A 70, B 60; lenient L: C 90, D 80 (see AggregatorTests). Top 2 overall.
+	private static final ScoreSheet BIASED = Sheets.of(4, 2, 0, 0, 70, 1, 0, 60, 2, 1, 90, 3, 1, 80);
 
-	private static final Long B = 2L;
-
-	@Test
-	void meanOfTheSubmittedTotalsRanksApplicationsBestFirstWithSharedRanksForTies() {
-		Map<Long, Ranker.Ranked> ranked = rank(List.of(entry(10L, A, "80", "90"), entry(11L, A, "85", "85"),
-				entry(12L, A, "70"), entry(13L, A, "90", "60")), AdvancementRule.TOP_N_OVERALL, 4, Map.of());
-		assertThat(ranked.get(10L).mean()).isEqualByComparingTo("85");
-		assertThat(ranked.get(10L).rankOverall()).isEqualTo(1);
-		assertThat(ranked.get(11L).rankOverall()).isEqualTo(1);
-		assertThat(ranked.get(13L).rankOverall()).isEqualTo(3);
-		assertThat(ranked.get(12L).rankOverall()).isEqualTo(4);
+	private static Ranker.Ranking rank(ScoreSheet sheet, Aggregation method, int minReviews, int count) {
+		return Ranker.rank(sheet, new int[sheet.applications()], 1, Sheets.ids(sheet.applications()), null,
+				new Ranker.Settings(method, 0.2, minReviews, 15,
+						new CutRule.Rule(AdvancementRule.TOP_N_OVERALL, count, 0, new int[] { 0 }, TieRule.TAKE_ALL)));
 	}
 
 	@Test
-	void standardDeviationShowsHowFarTheExpertsDisagree() {
-		Map<Long, Ranker.Ranked> ranked = rank(List.of(entry(10L, A, "70", "90"), entry(11L, A, "80", "80")),
-				AdvancementRule.TOP_N_OVERALL, 1, Map.of());
-		assertThat(ranked.get(10L).stdDev()).isEqualByComparingTo("10");
-		assertThat(ranked.get(11L).stdDev()).isEqualByComparingTo("0");
+	void theRoundsMethodDecidesTheCutAndTheOthersShowWhoWouldCrossTheLine() {
+		// Mean: C 90, D 80 advance. Normalised: A and C (both 86.18) advance, D drops.
+		Ranker.Ranking mean = rank(BIASED, Aggregation.MEAN, 2, 2);
+		assertThat(mean.cut().proposed).containsExactly(false, false, true, true);
+		assertThat(mean.inUnder()[Aggregation.ZSCORE.ordinal()]).containsExactly(true, false, true, false);
+		assertThat(mean.inUnder()[Aggregation.TRIMMED_MEAN.ordinal()]).containsExactly(false, false, true, true);
+
+		Ranker.Ranking normalised = rank(BIASED, Aggregation.ZSCORE, 2, 2);
+		assertThat(normalised.applied()).isEqualTo(Aggregation.ZSCORE);
+		assertThat(normalised.cut().proposed).containsExactly(true, false, true, false);
+		assertThat(normalised.score()[0]).isEqualTo(CutRule.scale(75 + Math.sqrt(125)));
 	}
 
 	@Test
-	void topNOverallProposesEveryoneTiedAtTheLineAndFlagsThem() {
-		Map<Long, Ranker.Ranked> ranked = rank(
-				List.of(entry(10L, A, "90"), entry(11L, B, "80"), entry(12L, A, "80"), entry(13L, B, "70")),
-				AdvancementRule.TOP_N_OVERALL, 2, Map.of());
-		assertThat(ranked.get(10L).proposed()).isTrue();
-		assertThat(ranked.get(10L).tiedAtCut()).isFalse();
-		assertThat(ranked.get(11L).proposed()).isTrue();
-		assertThat(ranked.get(11L).tiedAtCut()).isTrue();
-		assertThat(ranked.get(12L).proposed()).isTrue();
-		assertThat(ranked.get(12L).tiedAtCut()).isTrue();
-		assertThat(ranked.get(13L).proposed()).isFalse();
+	void zScoreWithoutEnoughReviewsPerExpertFallsBackToTheMeanAndSaysSo() {
+		Ranker.Ranking ranking = rank(BIASED, Aggregation.ZSCORE, 3, 2);
+		assertThat(ranking.applied()).isEqualTo(Aggregation.MEAN);
+		assertThat(ranking.aggregates().expertsFallback()).isEqualTo(2);
+		assertThat(ranking.cut().proposed).containsExactly(false, false, true, true);
 	}
 
 	@Test
-	void tiesAboveTheLineAreNotFlagged() {
-		Map<Long, Ranker.Ranked> ranked = rank(
-				List.of(entry(10L, A, "90"), entry(11L, A, "90"), entry(12L, A, "80"), entry(13L, A, "70")),
-				AdvancementRule.TOP_N_OVERALL, 3, Map.of());
-		assertThat(ranked.values()).noneMatch(Ranker.Ranked::tiedAtCut);
-		assertThat(ranked.get(13L).proposed()).isFalse();
+	void applicationsWithinOnePointOfTheLineAreMarked() {
+		// Line at the last place, 80.0: 80.5 and 79.0 are within one point, 78.9 is not.
+		ScoreSheet sheet = Sheets.of(4, 1, 0, 0, 90, 1, 0, 80, 2, 0, 79, 3, 0, 78.9);
+		Ranker.Ranking ranking = rank(sheet, Aggregation.MEAN, 5, 2);
+		assertThat(ranking.nearLine()).containsExactly(false, true, true, false);
 	}
 
 	@Test
-	void topNPerCategoryCutsEachCategoryOnItsOwn() {
-		Map<Long, Ranker.Ranked> ranked = rank(
-				List.of(entry(10L, A, "90"), entry(11L, A, "80"), entry(12L, B, "50"), entry(13L, B, "40")),
-				AdvancementRule.TOP_N_PER_CATEGORY, 1, Map.of());
-		assertThat(ranked.get(10L).proposed()).isTrue();
-		assertThat(ranked.get(11L).proposed()).isFalse();
-		assertThat(ranked.get(12L).proposed()).isTrue();
-		assertThat(ranked.get(12L).rankInCategory()).isEqualTo(1);
-		assertThat(ranked.get(12L).rankOverall()).isEqualTo(3);
-		assertThat(ranked.get(13L).proposed()).isFalse();
-	}
-
-	@Test
-	void categoryQuotasProposeEachCategorysQuotaAndATieAtTheLineExceedsIt() {
-		Map<Long, Ranker.Ranked> ranked = rank(List.of(entry(10L, A, "90"), entry(11L, A, "80"), entry(12L, A, "80"),
-				entry(13L, B, "60"), entry(14L, B, "50")), AdvancementRule.CATEGORY_QUOTA, null, Map.of(A, 2, B, 1));
-		assertThat(ranked.values().stream().filter(Ranker.Ranked::proposed).map(Ranker.Ranked::applicationId))
-			.containsExactlyInAnyOrder(10L, 11L, 12L, 13L);
-		assertThat(ranked.get(11L).tiedAtCut()).isTrue();
-		assertThat(ranked.get(12L).tiedAtCut()).isTrue();
-		assertThat(ranked.get(13L).tiedAtCut()).isFalse();
-	}
-
-	@Test
-	void anApplicationWithoutReviewsRanksLastAndIsNeverProposed() {
-		Map<Long, Ranker.Ranked> ranked = rank(List.of(entry(10L, A), entry(11L, A, "20")),
-				AdvancementRule.TOP_N_OVERALL, 5, Map.of());
-		assertThat(ranked.get(10L).rankOverall()).isEqualTo(2);
-		assertThat(ranked.get(10L).mean()).isNull();
-		assertThat(ranked.get(10L).proposed()).isFalse();
-		assertThat(ranked.get(11L).proposed()).isTrue();
-	}
-
-	private static Map<Long, Ranker.Ranked> rank(List<Ranker.Entry> entries, AdvancementRule rule, Integer count,
-			Map<Long, Integer> quotas) {
-		return Ranker.rank(entries, rule, count, quotas)
-			.stream()
-			.collect(Collectors.toMap(Ranker.Ranked::applicationId, Function.identity()));
-	}
-
-	private static Ranker.Entry entry(Long applicationId, Long categoryId, String... totals) {
-		return new Ranker.Entry(applicationId, categoryId,
-				java.util.Arrays.stream(totals).map(BigDecimal::new).toList());
+	void disagreementAboveTheThresholdIsFlagged() {
+		// A: 60, 100 → sd 20 > 15; B: 75, 85 → sd 5.
+		ScoreSheet sheet = Sheets.of(2, 2, 0, 0, 60, 0, 1, 100, 1, 0, 75, 1, 1, 85);
+		Ranker.Ranking ranking = rank(sheet, Aggregation.MEAN, 5, 1);
+		assertThat(ranking.disputed()).containsExactly(true, false);
 	}
 
 }

@@ -313,8 +313,7 @@ class ConcurrentSubmissionTests {
 	 * each.
 	 */
 	private OpenRound openRound(int applications, int expertsPerApplication) {
-		Campaign campaign = this.runner.threeRounds(applications, Math.max(1, applications / 2), 1,
-				expertsPerApplication);
+		Campaign campaign = this.runner.threeRounds(1, Math.max(1, applications / 2), 1, expertsPerApplication);
 		this.runner.publishCall(campaign);
 		List<Application> submitted = this.runner.submit(campaign, this.runner.applicant(),
 				IntStream.range(0, applications).map(i -> i % 4).toArray());

@@ -5,8 +5,11 @@ import java.time.Instant;
 import java.util.List;
 
 import io.evalflow.campaign.AdvancementRule;
+import io.evalflow.campaign.Aggregation;
 import io.evalflow.campaign.CampaignDefinition;
 import io.evalflow.campaign.RoundType;
+import io.evalflow.campaign.ScoringSettings;
+import io.evalflow.campaign.TieRule;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
@@ -58,14 +61,30 @@ record CampaignBody(@Schema(example = "egov-2013") @Size(max = 40, message = "{c
 			@Schema(description = "Experts who reviewed an application in an earlier round are not drawn for it again") Boolean excludeEarlierExperts,
 			AdvancementRule rule,
 			@Schema(description = "How many advance: overall for TOP_N_OVERALL, per category for TOP_N_PER_CATEGORY; "
-					+ "unused for CATEGORY_QUOTA") Integer ruleCount,
-			@Valid List<CriterionBody> criteria) {
+					+ "places shared in proportion for CATEGORY_SHARE; unused for SCORE_THRESHOLD and CATEGORY_QUOTA") Integer ruleCount,
+			@Valid List<CriterionBody> criteria,
+			@Schema(description = "The aggregate that advances under SCORE_THRESHOLD", example = "75") @Digits(
+					integer = 6, fraction = 4, message = "{campaign.api.threshold.digits}") BigDecimal ruleThreshold,
+			@Schema(description = "MEAN (default), TRIMMED_MEAN or ZSCORE (per-expert normalised mean)") Aggregation aggregation,
+			@Schema(description = "Share of the totals dropped at each end by TRIMMED_MEAN; default 0.2",
+					example = "0.2") @Digits(integer = 1, fraction = 3,
+							message = "{campaign.api.trimShare.digits}") BigDecimal trimShare,
+			@Schema(description = "Reviews an expert needs to be normalised by ZSCORE; default 5",
+					example = "5") Integer minReviewsPerExpert,
+			@Schema(description = "Standard deviation above which an application's reviews are flagged; default 15",
+					example = "15") @Digits(integer = 6, fraction = 4,
+							message = "{campaign.api.threshold.digits}") BigDecimal disagreementThreshold,
+			@Schema(description = "TAKE_ALL (default for top-N rules), CRITERIA or ORGANIZER (default for quotas)") TieRule tieRule,
+			@Schema(description = "For CRITERIA: the criteria that break a tie, by name, in order") List<@Size(max = 60,
+					message = "{campaign.api.criterionName.size}") String> tieCriteria) {
 
 		CampaignDefinition.RoundDefinition toDefinition() {
 			return new CampaignDefinition.RoundDefinition(this.name, this.nameEn, this.type, this.expertsPerApplication,
 					this.reviewDays, Boolean.TRUE.equals(this.blind), Boolean.TRUE.equals(this.excludeEarlierExperts),
 					this.rule, this.ruleCount,
-					(this.criteria != null) ? this.criteria.stream().map(CriterionBody::toDefinition).toList() : null);
+					(this.criteria != null) ? this.criteria.stream().map(CriterionBody::toDefinition).toList() : null,
+					this.ruleThreshold, new ScoringSettings(this.aggregation, this.trimShare, this.minReviewsPerExpert,
+							this.disagreementThreshold, this.tieRule, this.tieCriteria));
 		}
 
 	}

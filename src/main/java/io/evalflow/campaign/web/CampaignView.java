@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.evalflow.campaign.AdvancementRule;
+import io.evalflow.campaign.Aggregation;
 import io.evalflow.campaign.Campaign;
 import io.evalflow.campaign.CampaignStatus;
 import io.evalflow.campaign.Category;
@@ -12,6 +13,7 @@ import io.evalflow.campaign.Criterion;
 import io.evalflow.campaign.ReviewRound;
 import io.evalflow.campaign.RoundStatus;
 import io.evalflow.campaign.RoundType;
+import io.evalflow.campaign.TieRule;
 
 /**
  * A campaign with everything an automated client needs to act on it: the ids of its
@@ -39,14 +41,18 @@ record CampaignView(Long id, String code, String name, String organizer, String 
 	record CampaignRoundView(Long id, int roundNo, String name, String nameEn, RoundType type,
 			int expertsPerApplication, int reviewDays, boolean blind, boolean excludeEarlierExperts,
 			AdvancementRule rule, Integer ruleCount, RoundStatus status, Instant openedAt, Instant deadline,
-			Instant cutConfirmedAt, String cutConfirmedBy, String cutNote, List<CampaignCriterionView> criteria) {
+			Instant cutConfirmedAt, String cutConfirmedBy, String cutNote, List<CampaignCriterionView> criteria,
+			BigDecimal ruleThreshold, Aggregation aggregation, BigDecimal trimShare, int minReviewsPerExpert,
+			BigDecimal disagreementThreshold, TieRule tieRule, List<String> tieCriteria) {
 
 		static CampaignRoundView of(ReviewRound r) {
 			return new CampaignRoundView(r.getId(), r.getRoundNo(), r.getName(), r.getNameEn(), r.getRoundType(),
 					r.getExpertsPerApplication(), r.getReviewDays(), r.isBlind(), r.isExcludeEarlierExperts(),
 					r.getRuleType(), r.getRuleCount(), r.getStatus(), r.getOpenedAt(), r.getDeadline(),
 					r.getCutConfirmedAt(), r.getCutConfirmedBy(), r.getCutNote(),
-					r.getCriteria().stream().map(CampaignCriterionView::of).toList());
+					r.getCriteria().stream().map(CampaignCriterionView::of).toList(), r.getRuleThreshold(),
+					r.getAggregation(), r.getTrimShare(), r.getMinReviewsPerExpert(), r.getDisagreementThreshold(),
+					r.getTieRule(), r.getTieCriteria().stream().map(Criterion::getName).toList());
 		}
 
 	}

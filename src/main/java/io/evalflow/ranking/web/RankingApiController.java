@@ -8,6 +8,7 @@ import io.evalflow.account.CurrentUser;
 import io.evalflow.campaign.CampaignService;
 import io.evalflow.campaign.ReviewRound;
 import io.evalflow.ranking.RankingService;
+import io.evalflow.ranking.SnapshotCheck;
 import io.evalflow.submission.Application;
 import io.evalflow.submission.SubmissionService;
 import io.swagger.v3.oas.annotations.Operation;
@@ -60,6 +61,14 @@ class RankingApiController {
 			@AuthenticationPrincipal CurrentUser user) {
 		this.ranking.confirmCut(roundId, body.advancedIds(), body.reason(), user.getUsername());
 		return view(this.campaigns.round(roundId));
+	}
+
+	@GetMapping("/snapshot/check")
+	@Operation(summary = "Recompute a confirmed round and compare it with its frozen snapshot",
+			description = "Recomputes every application's figures from the stored reviews and compares them, the "
+					+ "reviews' hash and the figures' hash with the snapshot taken when the cut was confirmed.")
+	SnapshotCheck checkSnapshot(@PathVariable Long roundId) {
+		return this.ranking.verifySnapshot(roundId);
 	}
 
 	private RankingView view(ReviewRound round) {

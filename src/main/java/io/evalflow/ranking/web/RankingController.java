@@ -13,6 +13,7 @@ import io.evalflow.campaign.ReviewRound;
 import io.evalflow.campaign.RoundStatus;
 import io.evalflow.ranking.RankingService;
 import io.evalflow.ranking.RoundResult;
+import io.evalflow.ranking.RoundSnapshot;
 import io.evalflow.shared.DomainException;
 import io.evalflow.shared.NotFoundException;
 import io.evalflow.shared.UserMessages;
@@ -82,10 +83,13 @@ class RankingController {
 				form = proposal(results, round);
 				model.addAttribute(FORM, form);
 			}
+			RoundSnapshot snapshot = this.ranking.snapshot(round.getId()).orElse(null);
+			model.addAttribute("snapshot", snapshot);
 			model.addAttribute("ranking",
 					RankingPage.of(campaign, round, results,
 							this.submissions.byIds(results.stream().map(RoundResult::getApplicationId).toList()),
-							new HashSet<>(form.getAdvanced()), filter));
+							new HashSet<>(form.getAdvanced()), filter,
+							(snapshot != null) ? snapshot.getApplied() : round.getAggregation()));
 		}
 		return VIEW;
 	}
@@ -140,6 +144,10 @@ class RankingController {
 				.map(c -> this.messages.get("ranking.rule.quotaItem", c.name(locale), c.getQuota()))
 				.collect(Collectors.joining(this.messages.get("ranking.list.separator")));
 			return this.messages.get("ranking.rule.CATEGORY_QUOTA", quotas);
+		}
+		if (round.getRuleType() == AdvancementRule.SCORE_THRESHOLD) {
+			return this.messages.get("ranking.rule.SCORE_THRESHOLD",
+					round.getRuleThreshold().stripTrailingZeros().toPlainString());
 		}
 		return this.messages.get("ranking.rule." + round.getRuleType(), round.getRuleCount());
 	}

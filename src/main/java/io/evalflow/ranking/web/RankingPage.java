@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.evalflow.campaign.AdvancementRule;
+import io.evalflow.campaign.Aggregation;
 import io.evalflow.campaign.Campaign;
 import io.evalflow.campaign.Category;
 import io.evalflow.campaign.ReviewRound;
@@ -24,11 +25,12 @@ import io.evalflow.submission.Application;
  * @param anyTied whether someone is tied at the line
  */
 record RankingPage(List<Group> groups, List<Long> hiddenSelected, boolean anyTied, long admitted, long proposed,
-		long selected) {
+		long selected, List<Shift> shifts, List<Row> nearLine, long disputed, boolean anyTieOpen) {
 
 	static RankingPage of(Campaign campaign, ReviewRound round, List<RoundResult> results,
-			Map<Long, Application> applications, Set<Long> selection, Long categoryFilter) {
-		boolean perCategory = round.getRuleType() != AdvancementRule.TOP_N_OVERALL;
+			Map<Long, Application> applications, Set<Long> selection, Long categoryFilter, Aggregation applied) {
+		boolean perCategory = round.getRuleType() != AdvancementRule.TOP_N_OVERALL
+				&& round.getRuleType() != AdvancementRule.SCORE_THRESHOLD;
 		Map<Long, List<Row>> byGroup = new LinkedHashMap<>();
 		if (perCategory) {
 			campaign.getCategories().forEach(c -> byGroup.put(c.getId(), new ArrayList<>()));
@@ -53,9 +55,44 @@ record RankingPage(List<Group> groups, List<Long> hiddenSelected, boolean anyTie
 				groups.add(Group.of((categoryId != null) ? campaign.category(categoryId) : null, rows));
 			}
 		});
+		List<Shift> shifts = new ArrayList<>();
+		for (Aggregation method : Aggregation.values()) {
+			if (method == applied) {
+				continue;
+			}
+			List<Row> entering = new ArrayList<>();
+			List<Row> leaving = new ArrayList<>();
+			for (RoundResult r : results) {
+				if (r.isProposedUnder(method) != r.isProposed()) {
+					Row row = new Row(r, applications.get(r.getApplicationId()), campaign.category(r.getCategoryId()),
+							selection.contains(r.getApplicationId()));
+					(r.isProposed() ? leaving : entering).add(row);
+				}
+			}
+			shifts.add(new Shift(method, entering, leaving));
+		}
+		List<Row> near = results.stream()
+			.filter(RoundResult::isNearLine)
+			.map(r -> new Row(r, applications.get(r.getApplicationId()), campaign.category(r.getCategoryId()),
+					selection.contains(r.getApplicationId())))
+			.toList();
 		return new RankingPage(groups, hidden, results.stream().anyMatch(RoundResult::isTiedAtCut), results.size(),
 				results.stream().filter(RoundResult::isProposed).count(),
-				results.stream().filter(r -> selection.contains(r.getApplicationId())).count());
+				results.stream().filter(r -> selection.contains(r.getApplicationId())).count(), shifts, near,
+				results.stream().filter(RoundResult::isDisputed).count(),
+				results.stream().anyMatch(RoundResult::isTieOpen));
+	}
+
+	/**
+	 * Under another aggregation {@code method}, all else equal: the applications that
+	 * would cross the line into the proposal, and those that would drop out of it.
+	 */
+	record Shift(Aggregation method, List<Row> entering, List<Row> leaving) {
+
+		public boolean none() {
+			return this.entering.isEmpty() && this.leaving.isEmpty();
+		}
+
 	}
 
 	/** A table: a category's applications, or all of them ({@code category} null). */
@@ -93,7 +130,8 @@ record RankingPage(List<Group> groups, List<Long> hiddenSelected, boolean anyTie
 
 		/** {@code proposed} marks the proposal, {@code tied} a tie at the line. */
 		public String cssClass() {
-			String css = (this.result.isProposed() ? "proposed " : "") + (this.result.isTiedAtCut() ? "tied" : "");
+			String css = (this.result.isProposed() ? "proposed " : "") + (this.result.isTiedAtCut() ? "tied " : "")
+					+ (this.result.isDisputed() ? "disputed" : "");
 			return css.trim();
 		}
 
