@@ -1,6 +1,8 @@
 package io.evalflow.audit;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,6 +15,17 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 import io.evalflow.CampaignRunner;
+import io.evalflow.RoundStarter;
+import io.evalflow.TestReviews;
+import io.evalflow.review.AssignmentChanges;
+import io.evalflow.review.AssignmentFixture;
+import io.evalflow.review.AssignmentFixture.Scenario;
+import io.evalflow.review.AssignmentService;
+import io.evalflow.review.Expert;
+import io.evalflow.review.ReopenService;
+import io.evalflow.review.Review;
+import io.evalflow.review.ReviewDeadlines;
+import io.evalflow.review.ReviewService;
 import io.evalflow.audit.ChainVerification.Problem;
 import io.evalflow.campaign.Campaign;
 import io.evalflow.campaign.CampaignService;
@@ -75,6 +88,27 @@ class AuditTrailTests {
 
 	@Autowired
 	RankingService ranking;
+
+	@Autowired
+	AssignmentChanges changes;
+
+	@Autowired
+	AssignmentService assignments;
+
+	@Autowired
+	RoundStarter rounds;
+
+	@Autowired
+	ReviewService reviews;
+
+	@Autowired
+	TestReviews testReviews;
+
+	@Autowired
+	ReopenService reopening;
+
+	@Autowired
+	ReviewDeadlines deadlines;
 
 	Driven published;
 
@@ -181,6 +215,44 @@ class AuditTrailTests {
 		assertThat(cut.reason()).isEqualTo("每个类别至少一项入围");
 		assertThat(cut.details()).contains("\"addedToProposal\":[" + apps.get(2).getId() + "]",
 				"\"leftOutOfProposal\":[" + apps.get(1).getId() + "]");
+	}
+
+	@Test
+	void assignmentOverridesReopenedReviewsAndExtensionsAreAuditedWithTheirReasons() {
+		AssignmentFixture assignment = new AssignmentFixture(this.context);
+		Scenario s = assignment.propose(2, false, false, 2, 1);
+		Long roundId = s.round().getId();
+		Application app = s.application(0);
+		Expert sameUnit = assignment.expert("同单位", s.unitName(), "北京", Set.of(s.categoryCode()), 10, null);
+		this.changes.swap(roundId, app.getId(), s.drawn().get(0).getId(), sameUnit.getId(), "唯一熟悉该领域的专家",
+				"organizer-a");
+		this.assignments.confirm(roundId, "organizer-a");
+		this.rounds.runJobs();
+		Review first = this.reviews.reviewsOfRound(roundId).get(0);
+		Map<Long, BigDecimal> scores = new HashMap<>();
+		this.campaigns.round(roundId).getCriteria().forEach(c -> scores.put(c.getId(), new BigDecimal("8")));
+		String expert = this.testReviews.expertUser(first.getExpertId()).getUsername();
+		this.reviews.submit(this.testReviews.expertUser(first.getExpertId()), first.getId(), scores, "意见");
+		CampaignRunner run = new CampaignRunner(this.context);
+		String organizer = run.organizer();
+		this.reopening.reopen(run.user(organizer), first.getId(), "评分与评语不一致");
+		this.deadlines.extendRound(roundId, Instant.now().plus(40, ChronoUnit.DAYS), "专家集中出差", "organizer-a");
+
+		assertThat(this.log.about("application", app.getId())).filteredOn(r -> r.action().startsWith("assignment."))
+			.singleElement()
+			.satisfies(r -> {
+				assertThat(r.action()).isEqualTo("assignment.swap.override");
+				assertThat(r.actor()).isEqualTo("organizer-a");
+				assertThat(r.reason()).isEqualTo("唯一熟悉该领域的专家");
+				assertThat(r.details()).contains("\"overridden\":[\"UNIT\"]", "\"replacementId\":" + sameUnit.getId());
+			});
+		assertThat(this.log.about("review", first.getId()))
+			.extracting(AuditRecord::action, AuditRecord::actor, AuditRecord::reason)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("review.submitted", expert, null),
+					org.assertj.core.groups.Tuple.tuple("review.reopened", organizer, "评分与评语不一致"));
+		assertThat(this.log.about("round", roundId)).extracting(AuditRecord::action)
+			.containsExactly("assignment.released", "deadline.extended");
+		assertThat(this.log.about("round", roundId).get(1).reason()).isEqualTo("专家集中出差");
 	}
 
 	@Test
