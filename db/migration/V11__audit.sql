@@ -6,8 +6,8 @@
 -- (audit_head needs UPDATE: it is the chain's head pointer, rewritten on every append.)
 --
 -- hash = SHA-256 over the row's canonical form (io.evalflow.audit.AuditHash) including prev_hash, the hash of
--- the row before; seq numbers the rows 1, 2, 3 ... without gaps. occurred_at is UTC wall time to the
--- millisecond, a precision both H2 and MariaDB keep exactly.
+-- the row before; seq numbers the rows 1, 2, 3 ... without gaps. occurred_at is UTC wall time in whole
+-- seconds, which H2, MySQL and MariaDB return exactly as written through either driver.
 CREATE TABLE audit_event (
     seq          BIGINT        NOT NULL PRIMARY KEY,
     occurred_at  ${datetime}   NOT NULL,

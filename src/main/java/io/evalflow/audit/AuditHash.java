@@ -13,9 +13,9 @@ import java.util.HexFormat;
  * The canonical form of an audit row and its SHA-256. The form is the version tag, then
  * each field in a fixed order as {@code <UTF-8 byte length>:<bytes>\n}, or {@code -\n}
  * for a missing one: no value can pass for another or spill into its neighbour. Numbers
- * are written in decimal, the time as ISO-8601 UTC to exactly three decimals. Only what
- * both H2 and MariaDB store exactly goes in, which {@link #clean} ensures before a row is
- * written.
+ * are written in decimal, the time as ISO-8601 UTC to the second (times are kept to the
+ * second, see {@link #truncate}). Only what both H2 and MariaDB store exactly goes in,
+ * which {@link #clean} ensures before a row is written.
  */
 public final class AuditHash {
 
@@ -24,7 +24,7 @@ public final class AuditHash {
 
 	static final String VERSION = "evalflow-audit-v1";
 
-	private static final DateTimeFormatter INSTANT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+	private static final DateTimeFormatter INSTANT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'")
 		.withZone(java.time.ZoneOffset.UTC);
 
 	private AuditHash() {
@@ -74,10 +74,13 @@ public final class AuditHash {
 	}
 
 	/**
-	 * The time as stored: whole milliseconds, which TIMESTAMP(6) and DATETIME(6) keep.
+	 * The time as stored: whole seconds. TIMESTAMP(6) and DATETIME(6) keep more, but
+	 * MySQL Connector/J drops the fraction when it takes MariaDB for MySQL 5.5, and a
+	 * time that does not come back as written would not hash the same. The seq orders the
+	 * rows.
 	 */
 	static Instant truncate(Instant instant) {
-		return instant.truncatedTo(ChronoUnit.MILLIS);
+		return instant.truncatedTo(ChronoUnit.SECONDS);
 	}
 
 	/**

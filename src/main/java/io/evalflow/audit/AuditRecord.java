@@ -6,7 +6,7 @@ import java.time.Instant;
  * One row of the audit log, as stored.
  *
  * @param seq its place in the chain, from 1 without gaps
- * @param occurredAt when the change committed, in milliseconds
+ * @param occurredAt when the change committed, to the second
  * @param actor the user name of who made the change, or {@code system} for the engine's
  * own jobs
  * @param action what happened, e.g. {@code application.submitted}

@@ -13,13 +13,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AuditHashTests {
 
-	private static final AuditRecord ROW = new AuditRecord(7, Instant.parse("2026-11-25T08:28:07.123Z"), "organizer",
+	private static final AuditRecord ROW = new AuditRecord(7, Instant.parse("2026-11-25T08:28:07Z"), "organizer",
 			"application.ineligible", "application", 42L, null, "材料不全", "{\"referenceNo\":\"egov-2012-MGMT-00042\"}",
 			AuditHash.GENESIS, null);
 
 	@Test
 	void theCanonicalFormIsEachFieldAsUtf8LengthColonBytesWithADashForNothing() {
-		String expected = "17:evalflow-audit-v1\n1:7\n24:2026-11-25T08:28:07.123Z\n9:organizer\n"
+		String expected = "17:evalflow-audit-v1\n1:7\n20:2026-11-25T08:28:07Z\n9:organizer\n"
 				+ "22:application.ineligible\n11:application\n2:42\n-\n12:材料不全\n"
 				+ "38:{\"referenceNo\":\"egov-2012-MGMT-00042\"}\n64:" + "0".repeat(64) + "\n";
 		assertThat(new String(AuditHash.canonical(ROW), StandardCharsets.UTF_8)).isEqualTo(expected);
@@ -28,7 +28,7 @@ class AuditHashTests {
 	@Test
 	void theHashIsTheSha256OfTheCanonicalForm() {
 		// Computed outside Java (Python's hashlib) over the bytes above.
-		assertThat(AuditHash.of(ROW)).isEqualTo("ef568688ab4623a8cdc9c58e7309886227859462d7c72fc2863fff27f7db7d4c");
+		assertThat(AuditHash.of(ROW)).isEqualTo("5b477746de6774a76d752e38cead81d4f9f0698070346004817b968b5e023656");
 	}
 
 	@Test
@@ -49,7 +49,7 @@ class AuditHashTests {
 				ROW.subjectId(), ROW.campaignId(), ROW.reason(), ROW.details(), ROW.prevHash(), null)))
 			.isNotEqualTo(hash);
 		assertThat(AuditHash
-			.of(new AuditRecord(7, ROW.occurredAt().plusMillis(1), ROW.actor(), ROW.action(), ROW.subjectType(),
+			.of(new AuditRecord(7, ROW.occurredAt().plusSeconds(1), ROW.actor(), ROW.action(), ROW.subjectType(),
 					ROW.subjectId(), ROW.campaignId(), ROW.reason(), ROW.details(), ROW.prevHash(), null)))
 			.isNotEqualTo(hash);
 		assertThat(AuditHash.of(new AuditRecord(7, ROW.occurredAt(), ROW.actor(), ROW.action(), ROW.subjectType(),
@@ -67,13 +67,13 @@ class AuditHashTests {
 	}
 
 	@Test
-	void timesAreKeptToTheMillisecondAndWrittenWithThreeDecimals() {
+	void timesAreKeptToTheSecondWhichEveryDriverReturnsAsWritten() {
 		Instant precise = Instant.parse("2026-11-25T08:28:07.123456789Z");
-		assertThat(AuditHash.truncate(precise)).isEqualTo(Instant.parse("2026-11-25T08:28:07.123Z"));
-		AuditRecord whole = new AuditRecord(1, Instant.parse("2026-11-25T08:28:07Z"), "a", "b", "c", null, null, null,
+		assertThat(AuditHash.truncate(precise)).isEqualTo(Instant.parse("2026-11-25T08:28:07Z"));
+		AuditRecord whole = new AuditRecord(1, Instant.parse("2026-11-25T08:28:00Z"), "a", "b", "c", null, null, null,
 				null, AuditHash.GENESIS, null);
 		assertThat(new String(AuditHash.canonical(whole), StandardCharsets.UTF_8))
-			.contains("24:2026-11-25T08:28:07.000Z\n");
+			.contains("\n20:2026-11-25T08:28:00Z\n");
 	}
 
 	@Test

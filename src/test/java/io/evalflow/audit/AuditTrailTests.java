@@ -142,7 +142,8 @@ class AuditTrailTests {
 			.containsEntry("reason", "材料不全")
 			.containsEntry("subject_type", "application");
 		assertThat(rows).filteredOn(r -> "review.submitted".equals(r.get("action_key")))
-			.allSatisfy(r -> assertThat((String) r.get("actor")).startsWith("pub-expert"));
+			.allSatisfy(r -> assertThat(r.get("actor"))
+				.isEqualTo(this.reviews.assigneeOf(((Number) r.get("subject_id")).longValue())));
 		assertThat(rows).filteredOn(r -> ((String) r.get("action_key")).startsWith("decision."))
 			.allSatisfy(r -> assertThat(r.get("actor")).isEqualTo("organizer"));
 	}
@@ -387,7 +388,7 @@ class AuditTrailTests {
 
 	private List<Map<String, Object>> rows(Long campaignId) {
 		return this.jdbc.queryForList(
-				"SELECT action_key, actor, reason, subject_type FROM audit_event WHERE campaign_id = ? ORDER BY seq",
+				"SELECT action_key, actor, reason, subject_type, subject_id FROM audit_event WHERE campaign_id = ? ORDER BY seq",
 				campaignId);
 	}
 
