@@ -16,8 +16,11 @@ import io.evalflow.ranking.RoundResult;
 import io.evalflow.review.AssignmentChanged;
 import io.evalflow.review.AssignmentReleased;
 import io.evalflow.review.DeadlineExtended;
+import io.evalflow.review.Review;
 import io.evalflow.review.ReviewReassigned;
 import io.evalflow.review.ReviewReopened;
+import io.evalflow.review.ReviewService;
+import io.evalflow.review.ReviewSteppedOff;
 import io.evalflow.review.ReviewSubmitted;
 import io.evalflow.review.ReviewVacated;
 import io.evalflow.submission.Application;
@@ -47,8 +50,12 @@ class AuditRecorder {
 
 	private final RankingService ranking;
 
-	AuditRecorder(AuditLog log, CampaignService campaigns, SubmissionService submissions, RankingService ranking) {
+	private final ReviewService reviews;
+
+	AuditRecorder(AuditLog log, CampaignService campaigns, SubmissionService submissions, RankingService ranking,
+			ReviewService reviews) {
 		this.log = log;
+		this.reviews = reviews;
 		this.campaigns = campaigns;
 		this.submissions = submissions;
 		this.ranking = ranking;
@@ -151,18 +158,50 @@ class AuditRecorder {
 			.build());
 	}
 
+	/** An expert declined a review or declared a conflict of interest (回避). */
 	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
-	void on(ReviewReassigned event) {
-		this.log.append(AuditEntry.of("review.reassigned", "review", event.reviewId())
-			.detail("taskId", event.taskId())
-			.detail("expert", event.assignee())
+	void on(ReviewSteppedOff event) {
+		this.log.append(AuditEntry
+			.of("RECUSED".equals(event.status()) ? "review.recused" : "review.declined", "review", event.reviewId())
+			.campaign(campaignOfRound(event.roundId()))
+			.actor(event.expert())
+			.reason(event.reason())
+			.detail("applicationId", event.applicationId())
+			.detail("roundId", event.roundId())
 			.build());
 	}
 
+	/**
+	 * A place taken over: by the replacement drawn when an expert stepped off, or by whom
+	 * an organizer named (with the reason, when that overrides a rule).
+	 */
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+	void on(ReviewReassigned event) {
+		Review review = this.reviews.review(event.reviewId());
+		this.log.append(AuditEntry.of("review.reassigned", "review", event.reviewId())
+			.campaign(campaignOfRound(review.getRoundId()))
+			.reason(review.getOverrideReason())
+			.detail("applicationId", review.getApplicationId())
+			.detail("roundId", review.getRoundId())
+			.detail("expert", event.assignee())
+			.detail("taskId", event.taskId())
+			.build());
+	}
+
+	/**
+	 * An expert stepped off (declined or declared a conflict) and nobody could take over.
+	 */
 	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
 	void on(ReviewVacated event) {
-		this.log.append(
-				AuditEntry.of("review.vacated", "review", event.reviewId()).detail("taskId", event.taskId()).build());
+		Review review = this.reviews.review(event.reviewId());
+		this.log.append(AuditEntry.of("review.vacated", "review", event.reviewId())
+			.campaign(campaignOfRound(review.getRoundId()))
+			.reason(review.getStatusReason())
+			.detail("applicationId", review.getApplicationId())
+			.detail("roundId", review.getRoundId())
+			.detail("status", review.getStatus().name())
+			.detail("taskId", event.taskId())
+			.build());
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)

@@ -23,6 +23,7 @@ import io.evalflow.review.AssignmentFixture.Scenario;
 import io.evalflow.review.AssignmentService;
 import io.evalflow.review.Expert;
 import io.evalflow.review.ReopenService;
+import io.evalflow.review.ReplacementService;
 import io.evalflow.review.Review;
 import io.evalflow.review.ReviewDeadlines;
 import io.evalflow.review.ReviewService;
@@ -109,6 +110,9 @@ class AuditTrailTests {
 
 	@Autowired
 	ReviewDeadlines deadlines;
+
+	@Autowired
+	ReplacementService replacements;
 
 	Driven published;
 
@@ -238,6 +242,10 @@ class AuditTrailTests {
 		String organizer = run.organizer();
 		this.reopening.reopen(run.user(organizer), first.getId(), "评分与评语不一致");
 		this.deadlines.extendRound(roundId, Instant.now().plus(40, ChronoUnit.DAYS), "专家集中出差", "organizer-a");
+		Review second = this.reviews.reviewsOfRound(roundId).get(1);
+		String secondExpert = this.testReviews.expertUser(second.getExpertId()).getUsername();
+		this.replacements.declareConflict(this.testReviews.expertUser(second.getExpertId()), second.getId(),
+				"本人曾参与该项目的建设");
 
 		assertThat(this.log.about("application", app.getId())).filteredOn(r -> r.action().startsWith("assignment."))
 			.singleElement()
@@ -251,6 +259,16 @@ class AuditTrailTests {
 			.extracting(AuditRecord::action, AuditRecord::actor, AuditRecord::reason)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("review.submitted", expert, null),
 					org.assertj.core.groups.Tuple.tuple("review.reopened", organizer, "评分与评语不一致"));
+		assertThat(this.log.about("review", second.getId())).singleElement().satisfies(r -> {
+			assertThat(r.action()).isEqualTo("review.recused");
+			assertThat(r.actor()).isEqualTo(secondExpert);
+			assertThat(r.reason()).isEqualTo("本人曾参与该项目的建设");
+			assertThat(r.campaignId()).isEqualTo(s.campaign().getId());
+		});
+		// The place is taken over by a replacement, or left vacant when nobody qualifies.
+		assertThat(this.jdbc.queryForList("SELECT action_key FROM audit_event WHERE campaign_id = ? AND action_key IN "
+				+ "('review.reassigned', 'review.vacated')", String.class, s.campaign().getId()))
+			.hasSize(1);
 		assertThat(this.log.about("round", roundId)).extracting(AuditRecord::action)
 			.containsExactly("assignment.released", "deadline.extended");
 		assertThat(this.log.about("round", roundId).get(1).reason()).isEqualTo("专家集中出差");
