@@ -73,6 +73,39 @@ class AuditChainBenchmark {
 		}
 	}
 
+	/**
+	 * Appends from 8 threads at once, each in its own transaction: they queue on the head
+	 * row, so this is the ceiling of audited commits per second.
+	 */
+	@Test
+	void concurrentAppends() throws Exception {
+		int threads = 8;
+		int each = 250;
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+		long start = System.nanoTime();
+		try {
+			List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+			for (int t = 0; t < threads; t++) {
+				long thread = t;
+				done.add(pool.submit(() -> {
+					for (int i = 0; i < each; i++) {
+						this.transactions.executeWithoutResult(status -> this.log.append(
+								AuditEntry.of("bench.concurrent", "bench", thread).actor("bench-" + thread).build()));
+					}
+				}));
+			}
+			for (java.util.concurrent.Future<?> f : done) {
+				f.get();
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+		double seconds = (System.nanoTime() - start) / 1e9;
+		System.out.printf("BENCH audit_concurrent_appends %.0f appends/s%n", threads * each / seconds);
+		assertThat(this.chain.verify().intact()).isTrue();
+	}
+
 	private void appendChunk() {
 		Map<String, Object> head = this.jdbc
 			.queryForMap("SELECT last_seq, last_hash FROM audit_head WHERE id = 1 FOR UPDATE");
