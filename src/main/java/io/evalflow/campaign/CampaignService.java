@@ -259,6 +259,7 @@ public class CampaignService {
 		Campaign campaign = get(campaignId);
 		if (campaign.getStatus() == CampaignStatus.IN_REVIEW) {
 			campaign.publish(this.clock.instant());
+			this.events.publishEvent(new ResultsPublished(campaignId, campaign.getPublishedAt()));
 		}
 	}
 
@@ -285,7 +286,10 @@ public class CampaignService {
 	}
 
 	public void cutConfirmed(Long roundId, String actor, String note) {
-		round(roundId).cutConfirmed(this.clock.instant(), actor, note);
+		ReviewRound round = round(roundId);
+		round.cutConfirmed(this.clock.instant(), actor, note);
+		this.events
+			.publishEvent(new RoundCutConfirmed(round.getCampaignId(), roundId, round.getRoundNo(), actor, note));
 	}
 
 }

@@ -16,6 +16,7 @@ import io.evalflow.shared.NotFoundException;
 import io.evalflow.submission.Application;
 import io.evalflow.submission.SubmissionService;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -54,9 +55,13 @@ public class AssignmentChanges {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	AssignmentChanges(RoundAssignmentRepository assignments, AssignmentShortfallRepository shortfalls,
 			AssignmentChangeRepository changes, ReviewRepository reviews, ExpertRepository experts,
-			AssignmentRules rules, CampaignService campaigns, SubmissionService submissions, Clock clock) {
+			AssignmentRules rules, CampaignService campaigns, SubmissionService submissions, Clock clock,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.assignments = assignments;
 		this.shortfalls = shortfalls;
 		this.changes = changes;
@@ -214,6 +219,9 @@ public class AssignmentChanges {
 			String actor) {
 		this.changes.save(new AssignmentChange(change.round().getId(), change.application().getId(), kind, expertId,
 				replacementId, violations.broken(), change.reason(), actor, change.now()));
+		this.events.publishEvent(new AssignmentChanged(change.campaign().getId(), change.round().getId(),
+				change.application().getId(), kind, expertId, replacementId,
+				violations.broken().stream().map(Enum::name).toList(), change.reason(), actor));
 	}
 
 	private String expertName(Long expertId) {

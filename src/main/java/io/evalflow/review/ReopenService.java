@@ -79,7 +79,8 @@ public class ReopenService {
 		review.reopen(reason.trim(), organizer.getUsername(), now);
 		Expert expert = this.experts.findById(review.getExpertId()).orElseThrow();
 		this.events.publishEvent(new ReviewReopened(review.getId(), review.getRoundId(), review.getApplicationId(),
-				this.accounts.username(expert.getAccountId()), review.getDueAt()));
+				this.accounts.username(expert.getAccountId()), review.getDueAt(), organizer.getUsername(),
+				reason.trim()));
 		return review;
 	}
 

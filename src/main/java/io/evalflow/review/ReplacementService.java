@@ -158,6 +158,8 @@ public class ReplacementService {
 		Instant now = this.clock.instant();
 		requireUnderWay(round, now);
 		review.stepOff(status, reason);
+		this.events.publishEvent(new ReviewSteppedOff(review.getId(), review.getRoundId(), review.getApplicationId(),
+				status.name(), reason, expert.getUsername()));
 		if (status == ReviewStatus.RECUSED) {
 			this.conflicts
 				.save(ExpertConflict.withApplication(review.getExpertId(), review.getApplicationId(), reason, now));

@@ -201,6 +201,7 @@ public class ReviewDeadlines {
 				open.size(), why, actor, this.clock.instant()));
 		this.events.publishEvent(new ExpertDeadlineExtended(round.getId(), expertId, due,
 				open.stream().map(Review::getTaskId).filter(Objects::nonNull).toList()));
+		this.events.publishEvent(extended(round.getCampaignId(), extension));
 		return extension;
 	}
 
@@ -219,8 +220,16 @@ public class ReviewDeadlines {
 		requireLater(due, previous);
 		this.campaigns.extendDeadline(roundId, due);
 		int moved = this.reviews.extendOpen(roundId, OPEN, due);
-		return this.extensions
+		DeadlineExtension extension = this.extensions
 			.save(new DeadlineExtension(roundId, null, due, previous, moved, why, actor, this.clock.instant()));
+		this.events.publishEvent(extended(round.getCampaignId(), extension));
+		return extension;
+	}
+
+	private static DeadlineExtended extended(Long campaignId, DeadlineExtension extension) {
+		return new DeadlineExtended(campaignId, extension.getRoundId(), extension.getExpertId(), extension.getDueAt(),
+				extension.getPreviousDue(), extension.getReviewCount(), extension.getReason(),
+				extension.getExtendedBy());
 	}
 
 	private ReviewRound requireExtensible(ReviewRound round) {

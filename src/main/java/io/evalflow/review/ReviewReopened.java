@@ -12,6 +12,9 @@ import java.time.Instant;
  * @param applicationId its application
  * @param assignee the user name of its expert
  * @param dueAt the review's deadline
+ * @param actor the organizer who reopened it
+ * @param reason why
  */
-public record ReviewReopened(Long reviewId, Long roundId, Long applicationId, String assignee, Instant dueAt) {
+public record ReviewReopened(Long reviewId, Long roundId, Long applicationId, String assignee, Instant dueAt,
+		String actor, String reason) {
 }
