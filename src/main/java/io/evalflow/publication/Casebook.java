@@ -94,18 +94,18 @@ final class Casebook {
 		return lines;
 	}
 
-	private static int linesPerTocPage(PdfWriter pdf) {
+	private static int linesPerTocPage() {
 		float firstPageHeading = 40;
 		return (int) ((PDRectangle.A4.getHeight() - 2 * MARGIN - firstPageHeading) / TOC_LEADING);
 	}
 
 	private static int tocPages(PdfWriter pdf, CasebookContent content) {
 		int lines = tocLines(pdf, content, null).size();
-		return Math.max(1, (lines + linesPerTocPage(pdf) - 1) / linesPerTocPage(pdf));
+		return Math.max(1, (lines + linesPerTocPage() - 1) / linesPerTocPage());
 	}
 
 	private static void toc(PdfWriter pdf, CasebookContent content, List<Integer> startPages) {
-		int perPage = linesPerTocPage(pdf);
+		int perPage = linesPerTocPage();
 		int onPage = perPage;
 		for (TocLine line : tocLines(pdf, content, startPages)) {
 			if (onPage == perPage) {

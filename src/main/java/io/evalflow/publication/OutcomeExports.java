@@ -2,6 +2,7 @@ package io.evalflow.publication;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,8 +77,8 @@ class OutcomeExports {
 			Map<Long, Unit> units = units(applications.values());
 			for (RoundResult result : results) {
 				Application application = applications.get(result.getApplicationId());
-				rows.add(java.util.Arrays.asList(round.name(locale), application.getReferenceNo(),
-						application.getTitle(), unitName(units, application.getLeadUnitId()),
+				rows.add(Arrays.asList(round.name(locale), application.getReferenceNo(), application.getTitle(),
+						unitName(units, application.getLeadUnitId()),
 						application.getCoApplicantUnitIds()
 							.stream()
 							.map(id -> unitName(units, id))
@@ -130,7 +131,7 @@ class OutcomeExports {
 					row[fixed + criterionColumns.get(criterion.name(locale))] = score;
 				}
 				row[row.length - 1] = review.getTotal();
-				rows.add(java.util.Arrays.asList(row));
+				rows.add(Arrays.asList(row));
 			}
 		}
 		return new ExportTable(text("publication.export.scores.sheet", locale), header, rows);

@@ -1,16 +1,20 @@
 package io.evalflow.publication;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.PDPageTree;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
@@ -53,7 +57,7 @@ final class PdfWriter implements AutoCloseable {
 		this.size = size;
 		this.margin = margin;
 		try {
-			this.font = PDType0Font.load(this.document, new java.io.ByteArrayInputStream(fontBytes()), true);
+			this.font = PDType0Font.load(this.document, new ByteArrayInputStream(fontBytes()), true);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -275,7 +279,7 @@ final class PdfWriter implements AutoCloseable {
 	 * Writes the page numbers into the footers of pages {@code from} (1-based) to the
 	 * end.
 	 */
-	void pageNumbers(int from, java.util.function.IntFunction<String> format, float fontSize) {
+	void pageNumbers(int from, IntFunction<String> format, float fontSize) {
 		closePage();
 		int number = 0;
 		for (PDPage page : this.document.getPages()) {
@@ -301,10 +305,10 @@ final class PdfWriter implements AutoCloseable {
 	 */
 	void moveLastPagesAfter(int count, int after) {
 		closePage();
-		var pages = this.document.getPages();
+		PDPageTree pages = this.document.getPages();
 		PDPage anchor = pages.get(after - 1);
 		int total = pages.getCount();
-		java.util.List<PDPage> moved = new java.util.ArrayList<>();
+		List<PDPage> moved = new ArrayList<>();
 		for (int i = total - count; i < total; i++) {
 			moved.add(pages.get(i));
 		}

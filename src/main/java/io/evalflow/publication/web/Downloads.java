@@ -1,9 +1,9 @@
 package io.evalflow.publication.web;
 
-import java.io.IOException;
 import java.util.Locale;
 
 import io.evalflow.publication.PublicationDownloads.Format;
+import io.evalflow.shared.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.ContentDisposition;
@@ -40,11 +40,11 @@ final class Downloads {
 					.toString());
 	}
 
-	static Format format(String extension) throws IOException {
+	static Format format(String extension) {
 		return switch (extension.toLowerCase(Locale.ROOT)) {
 			case "xlsx" -> Format.XLSX;
 			case "csv" -> Format.CSV;
-			default -> throw new io.evalflow.shared.NotFoundException("format", extension);
+			default -> throw new NotFoundException("format", extension);
 		};
 	}
 

@@ -162,6 +162,14 @@ class DownloadsAccessTests {
 				"<script src=\"/js/statistics.js\"></script>");
 		assertThat(html).doesNotContain("<script>");
 		this.mvc.perform(get("/js/statistics.js")).andExpect(status().isOk());
+		String console = this.mvc
+			.perform(get("/organizer/campaigns/" + this.published.campaignId())
+				.with(httpBasic(this.published.organizer(), ResultsFixture.PASSWORD)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(console).contains("href=\"/organizer/campaigns/" + this.published.campaignId() + "/statistics\"");
 	}
 
 	@Test
