@@ -66,7 +66,13 @@ public enum MailTemplate {
 	 * The results are published and the application did not reach the final round:
 	 * arguments as {@link #OUTCOME_WINNER}.
 	 */
-	OUTCOME_NOT_SELECTED("notification.mail.outcomeNotSelected");
+	OUTCOME_NOT_SELECTED("notification.mail.outcomeNotSelected"),
+
+	/**
+	 * The results are published; the application was found ineligible at the formal
+	 * check: arguments as {@link #OUTCOME_WINNER}, then {5} the reason given.
+	 */
+	OUTCOME_INELIGIBLE("notification.mail.outcomeIneligible");
 
 	private final String key;
 

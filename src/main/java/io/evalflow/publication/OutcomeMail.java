@@ -25,13 +25,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
 /**
- * Tells applicants their outcome when the results are published: one e-mail per
- * application that took part in the rounds, to the lead unit's contact address, saying
- * winner, finalist or not selected. Applications found ineligible were told at the formal
- * check and withdrawn ones need no answer. Enqueued in the publishing transaction under
- * {@code outcome:application-<id>}, so the engine running the step again writes nothing
- * twice. Units have no language of their own yet: the e-mails are in Chinese, the
- * campaign's language.
+ * Tells applicants their outcome when the results are published: one e-mail per submitted
+ * application, to the lead unit's contact address, saying winner, finalist, not selected,
+ * or found ineligible at the formal check (with the reason: nothing told them before).
+ * Withdrawn applications and drafts need no answer. Enqueued in the publishing
+ * transaction under {@code outcome:application-<id>}, so the engine running the step
+ * again writes nothing twice. Units have no language of their own yet: the e-mails are in
+ * Chinese, the campaign's language.
  */
 @Component
 class OutcomeMail {
@@ -79,7 +79,8 @@ class OutcomeMail {
 			try {
 				this.outbox.enqueue(OutgoingMail.of(template(application), key, lead.getEmail(), CHINESE,
 						lead.getName(), campaign.getName(), application.getTitle(),
-						campaign.category(application.getCategoryId()).getName(), results));
+						campaign.category(application.getCategoryId()).getName(), results,
+						(application.getIneligibleReason() != null) ? application.getIneligibleReason() : ""));
 			}
 			catch (DomainException refused) {
 				// One unit's bad address must not hold up the publication.
@@ -93,6 +94,7 @@ class OutcomeMail {
 			case WINNER -> MailTemplate.OUTCOME_WINNER;
 			case FINALIST -> MailTemplate.OUTCOME_FINALIST;
 			case NOT_ADVANCED -> MailTemplate.OUTCOME_NOT_SELECTED;
+			case INELIGIBLE -> MailTemplate.OUTCOME_INELIGIBLE;
 			default -> null;
 		};
 	}

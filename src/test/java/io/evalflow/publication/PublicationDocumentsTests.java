@@ -119,18 +119,19 @@ class PublicationDocumentsTests {
 	}
 
 	@Test
-	void eachApplicationThatTookPartIsToldItsOutcomeOnceByEmail() {
+	void eachSubmittedApplicationIsToldItsOutcomeOnceByEmail() {
 		Map<String, OutboxMessage> mails = outcomeMails(this.published.campaignId());
 		Map<String, ApplicationStatus> statuses = new HashMap<>();
 		for (Application application : this.submissions.inCampaign(this.published.campaignId())) {
 			statuses.put("outcome:application-" + application.getId(), application.getStatus());
 		}
-		assertThat(mails).hasSize(8);
+		assertThat(mails).hasSize(9);
 		mails.forEach((key, mail) -> {
 			String expected = switch (statuses.get(key)) {
 				case WINNER -> "荣获";
 				case FINALIST -> "入围终审";
 				case NOT_ADVANCED -> "未能入围";
+				case INELIGIBLE -> "未通过形式审查（材料不全）";
 				default -> throw new AssertionError(key + " should get no e-mail");
 			};
 			assertThat(mail.getBody()).as(key).contains(expected, "结果测试 " + this.published.code());
@@ -145,7 +146,7 @@ class PublicationDocumentsTests {
 		assertThat(shanghaiWinner.getBody()).contains("管理创新类最佳实践", "/results/" + this.published.code());
 
 		this.outcomeMail.on(new ResultsPublished(this.published.campaignId(), Instant.now()));
-		assertThat(outcomeMails(this.published.campaignId())).hasSize(8);
+		assertThat(outcomeMails(this.published.campaignId())).hasSize(9);
 	}
 
 	@Test
