@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -48,6 +49,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class PublicationDownloads {
 
+	private static final int CASEBOOKS_KEPT = 16;
+
 	private final PublicationService publication;
 
 	private final CampaignService campaigns;
@@ -59,6 +62,13 @@ public class PublicationDownloads {
 	private final MessageSource messages;
 
 	private final AccountService accounts;
+
+	/**
+	 * Casebooks of published campaigns, which no longer change, by campaign, publication
+	 * and language: the public can download them as often as it likes without each
+	 * download costing a second of layout. A preview is never kept.
+	 */
+	private final Map<String, byte[]> publishedCasebooks = new ConcurrentHashMap<>();
 
 	PublicationDownloads(PublicationService publication, CampaignService campaigns, SubmissionService submissions,
 			OutcomeExports exports, MessageSource messages, AccountService accounts) {
@@ -81,6 +91,23 @@ public class PublicationDownloads {
 		if (results.counts().finalists() == 0) {
 			throw new DomainException("publication.error.noFinalists", campaign.getName());
 		}
+		if (!campaign.isPublished()) {
+			return writeCasebook(results, locale);
+		}
+		String key = campaign.getId() + ":" + campaign.getPublishedAt() + ":" + locale.toLanguageTag();
+		byte[] kept = this.publishedCasebooks.get(key);
+		if (kept == null) {
+			kept = writeCasebook(results, locale);
+			if (this.publishedCasebooks.size() >= CASEBOOKS_KEPT) {
+				this.publishedCasebooks.clear();
+			}
+			this.publishedCasebooks.put(key, kept);
+		}
+		return kept.clone();
+	}
+
+	private byte[] writeCasebook(PublishedResults results, Locale locale) {
+		Campaign campaign = results.campaign();
 		List<Application> finalists = this.submissions.outcomes(campaign.getId());
 		Map<String, Application> byReference = finalists.stream()
 			.collect(Collectors.toMap(Application::getReferenceNo, Function.identity()));
