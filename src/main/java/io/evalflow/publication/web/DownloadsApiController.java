@@ -30,6 +30,14 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Results")
 class DownloadsApiController {
 
+	private static final String RESULTS = "One row per application and round: application, units, category, reviews, "
+			+ "aggregate, standard deviation, ranks, advanced. Headers follow Accept-Language. CSV is UTF-8 with a byte "
+			+ "order mark. Text cells that would start a formula are neutralised (a leading apostrophe in CSV, Excel's "
+			+ "quote prefix in XLSX).";
+
+	private static final String SCORES = "One row per submitted review: round, application, category, expert, each "
+			+ "criterion's score and the weighted total. Formula-like text is neutralised as in the results export.";
+
 	private final PublicationDownloads downloads;
 
 	private final StatisticsService statistics;
@@ -62,27 +70,46 @@ class DownloadsApiController {
 		return Downloads.pdf(this.campaigns.get(id).getCode() + "-certificates.pdf", pdf);
 	}
 
-	@GetMapping("/api/v1/campaigns/{id}/exports/results.{extension}")
+	// One path per format, not a variable inside a segment: the OpenAPI document then
+	// names
+	// every download plainly, and clients fill in nothing but ids.
+	@GetMapping("/api/v1/campaigns/{id}/exports/results.xlsx")
 	@PreAuthorize("hasRole('ORGANIZER') or hasRole('ADMIN')")
-	@Operation(operationId = "exportResults", summary = "Every round's results as XLSX or CSV",
-			description = "One row per application and round: application, units, category, reviews, aggregate, "
-					+ "standard deviation, ranks, advanced. CSV is UTF-8 with a byte order mark. Text cells that "
-					+ "would start a formula are neutralised (a leading apostrophe in CSV, quote prefix in XLSX).")
-	void results(@PathVariable Long id, @PathVariable String extension, Locale locale, HttpServletResponse response)
-			throws IOException {
-		Format format = Downloads.format(extension);
+	@Operation(operationId = "exportResultsXlsx", summary = "Every round's results as an XLSX workbook",
+			description = RESULTS)
+	void resultsXlsx(@PathVariable Long id, Locale locale, HttpServletResponse response) throws IOException {
+		results(id, Format.XLSX, locale, response);
+	}
+
+	@GetMapping("/api/v1/campaigns/{id}/exports/results.csv")
+	@PreAuthorize("hasRole('ORGANIZER') or hasRole('ADMIN')")
+	@Operation(operationId = "exportResultsCsv", summary = "Every round's results as CSV", description = RESULTS)
+	void resultsCsv(@PathVariable Long id, Locale locale, HttpServletResponse response) throws IOException {
+		results(id, Format.CSV, locale, response);
+	}
+
+	@GetMapping("/api/v1/campaigns/{id}/exports/scores.xlsx")
+	@PreAuthorize("hasRole('ORGANIZER') or hasRole('ADMIN')")
+	@Operation(operationId = "exportScoresXlsx", summary = "Every submitted review's scores as an XLSX workbook",
+			description = SCORES)
+	void scoresXlsx(@PathVariable Long id, Locale locale, HttpServletResponse response) throws IOException {
+		scores(id, Format.XLSX, locale, response);
+	}
+
+	@GetMapping("/api/v1/campaigns/{id}/exports/scores.csv")
+	@PreAuthorize("hasRole('ORGANIZER') or hasRole('ADMIN')")
+	@Operation(operationId = "exportScoresCsv", summary = "Every submitted review's scores as CSV",
+			description = SCORES)
+	void scoresCsv(@PathVariable Long id, Locale locale, HttpServletResponse response) throws IOException {
+		scores(id, Format.CSV, locale, response);
+	}
+
+	private void results(Long id, Format format, Locale locale, HttpServletResponse response) throws IOException {
 		Downloads.export(response, this.campaigns.get(id).getCode() + "-results", format);
 		this.downloads.results(id, format, locale, response.getOutputStream());
 	}
 
-	@GetMapping("/api/v1/campaigns/{id}/exports/scores.{extension}")
-	@PreAuthorize("hasRole('ORGANIZER') or hasRole('ADMIN')")
-	@Operation(operationId = "exportScores", summary = "Every submitted review's scores as XLSX or CSV",
-			description = "One row per review: round, application, category, expert, each criterion's score and "
-					+ "the weighted total. Formula-like text is neutralised as in the results export.")
-	void scores(@PathVariable Long id, @PathVariable String extension, Locale locale, HttpServletResponse response)
-			throws IOException {
-		Format format = Downloads.format(extension);
+	private void scores(Long id, Format format, Locale locale, HttpServletResponse response) throws IOException {
 		Downloads.export(response, this.campaigns.get(id).getCode() + "-scores", format);
 		this.downloads.scores(id, format, locale, response.getOutputStream());
 	}
