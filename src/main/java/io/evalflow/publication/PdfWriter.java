@@ -1,14 +1,10 @@
 package io.evalflow.publication;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.IntFunction;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -16,38 +12,22 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.PDPageTree;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
 /**
- * Writes text onto pages with the embedded CJK font: a cursor that moves down the page,
- * paragraphs wrapped by {@link LineBreaker} to the measure, a new page when the current
- * one is full. The font (Droid Sans Fallback, covering Chinese and Latin) is read from
- * the classpath once per JVM and embedded as a subset once per document, so a document
- * carries only the glyphs it uses.
+ * Writes text onto pages: a cursor that moves down the page, paragraphs wrapped by
+ * {@link LineBreaker} to the measure, a new page when the current one is full, page
+ * numbers in the footers at the end. The fonts are {@link PdfFonts}'s: Chinese in the
+ * embedded CJK font, Latin in Helvetica.
  */
 final class PdfWriter implements AutoCloseable {
 
-	static final String FONT = "/fonts/DroidSansFallbackFull.ttf";
-
-	private static volatile byte[] fontBytes;
-
 	private final PDDocument document = new PDDocument();
 
-	private final PDType0Font font;
-
-	private final PDFont latin = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+	private final PdfFonts fonts;
 
 	private final PDRectangle size;
 
 	private final float margin;
-
-	/** The font and advance of each code point seen; {@link #NO_GLYPH} for none. */
-	private final Map<Integer, Glyph> glyphs = new HashMap<>();
-
-	private static final Glyph NO_GLYPH = new Glyph(null, -1);
 
 	private PDPageContentStream content;
 
@@ -56,26 +36,7 @@ final class PdfWriter implements AutoCloseable {
 	PdfWriter(PDRectangle size, float margin) {
 		this.size = size;
 		this.margin = margin;
-		try {
-			this.font = PDType0Font.load(this.document, new ByteArrayInputStream(fontBytes()), true);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static byte[] fontBytes() throws IOException {
-		byte[] bytes = fontBytes;
-		if (bytes == null) {
-			try (InputStream in = PdfWriter.class.getResourceAsStream(FONT)) {
-				if (in == null) {
-					throw new IOException("font missing from the classpath: " + FONT);
-				}
-				bytes = in.readAllBytes();
-			}
-			fontBytes = bytes;
-		}
-		return bytes;
+		this.fonts = new PdfFonts(this.document);
 	}
 
 	PDDocument document() {
@@ -150,53 +111,21 @@ final class PdfWriter implements AutoCloseable {
 	}
 
 	List<String> wrap(String text, float fontSize, float measure) {
-		return LineBreaker.wrap(text, measure, cp -> advance(cp) * fontSize / 1000f);
+		return LineBreaker.wrap(text, measure, cp -> this.fonts.advance(cp) * fontSize / 1000f);
 	}
 
 	float textWidth(String text, float fontSize) {
-		float w = 0;
-		for (int i = 0; i < text.length();) {
-			int cp = text.codePointAt(i);
-			w += advance(cp);
-			i += Character.charCount(cp);
-		}
-		return w * fontSize / 1000f;
+		return this.fonts.width(text, fontSize);
 	}
 
-	/** Writes one line at a position, with no wrapping. */
+	/** Text as the fonts can show it: see {@link PdfFonts#clean}. */
+	String clean(String text) {
+		return this.fonts.clean(text);
+	}
+
+	/** Writes one clean line at a position, with no wrapping. */
 	void show(String text, float x, float baseline, float fontSize) {
-		try {
-			showRuns(this.content, text, x, baseline, fontSize);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	/** Sets the text in runs of one font each; the text is {@link #clean clean}. */
-	private void showRuns(PDPageContentStream stream, String text, float x, float baseline, float fontSize)
-			throws IOException {
-		stream.beginText();
-		stream.newLineAtOffset(x, baseline);
-		PDFont current = null;
-		StringBuilder run = new StringBuilder();
-		for (int i = 0; i < text.length();) {
-			int cp = text.codePointAt(i);
-			PDFont font = glyph(cp).font();
-			if (font != current && !run.isEmpty()) {
-				stream.setFont(current, fontSize);
-				stream.showText(run.toString());
-				run.setLength(0);
-			}
-			current = font;
-			run.appendCodePoint(cp);
-			i += Character.charCount(cp);
-		}
-		if (!run.isEmpty()) {
-			stream.setFont(current, fontSize);
-			stream.showText(run.toString());
-		}
-		stream.endText();
+		this.fonts.show(this.content, text, x, baseline, fontSize);
 	}
 
 	/** A horizontal rule across the measure at the cursor. */
@@ -225,57 +154,6 @@ final class PdfWriter implements AutoCloseable {
 	}
 
 	/**
-	 * Text as the font can show it: control characters become spaces, a character the
-	 * font has no glyph for becomes □, so an applicant's emoji cannot break the document.
-	 */
-	String clean(String text) {
-		if (text == null) {
-			return "";
-		}
-		StringBuilder out = new StringBuilder(text.length());
-		text.replace("\r\n", "\n").replace('\r', '\n').codePoints().forEach(cp -> {
-			if (cp == '\n') {
-				out.append('\n');
-			}
-			else if (Character.isISOControl(cp) || (Character.isWhitespace(cp) && cp != 0x3000)) {
-				out.append(' ');
-			}
-			else if (advance(cp) < 0) {
-				out.append('?');
-			}
-			else {
-				out.appendCodePoint(cp);
-			}
-		});
-		return out.toString();
-	}
-
-	private float advance(int cp) {
-		return glyph(cp).advance();
-	}
-
-	/** The CJK font where it has the glyph, else Helvetica where it has it, else none. */
-	private Glyph glyph(int cp) {
-		return this.glyphs.computeIfAbsent(cp, c -> {
-			String text = new String(Character.toChars(c));
-			for (PDFont candidate : new PDFont[] { this.font, this.latin }) {
-				try {
-					candidate.encode(text);
-					return new Glyph(candidate, candidate.getStringWidth(text));
-				}
-				catch (IOException | IllegalArgumentException | IllegalStateException noGlyph) {
-					// try the next font
-				}
-			}
-			return NO_GLYPH;
-		});
-	}
-
-	/** A code point's font and its advance in font units (1/1000 of the size). */
-	private record Glyph(PDFont font, float advance) {
-	}
-
-	/**
 	 * Writes the page numbers into the footers of pages {@code from} (1-based) to the
 	 * end.
 	 */
@@ -290,8 +168,8 @@ final class PdfWriter implements AutoCloseable {
 			String label = format.apply(number);
 			try (PDPageContentStream footer = new PDPageContentStream(this.document, page,
 					PDPageContentStream.AppendMode.APPEND, true, true)) {
-				showRuns(footer, clean(label), (this.size.getWidth() - textWidth(label, fontSize)) / 2, this.margin / 2,
-						fontSize);
+				this.fonts.show(footer, clean(label), (this.size.getWidth() - textWidth(label, fontSize)) / 2,
+						this.margin / 2, fontSize);
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
