@@ -170,8 +170,23 @@ public class CampaignService {
 	}
 
 	public void decide(Long campaignId, String step, Integer roundNo, String actor, Map<String, Object> variables) {
-		get(campaignId);
+		Campaign campaign = get(campaignId);
+		if (PipelineDecision.PUBLISH_RESULTS.equals(step)) {
+			requireWinnersConfirmed(campaign);
+		}
 		this.events.publishEvent(new PipelineDecision(campaignId, step, roundNo, actor, variables));
+	}
+
+	/**
+	 * Results are published only once the final round's winners are confirmed; before
+	 * that the organizer is told so, rather than that the step is not available.
+	 */
+	private static void requireWinnersConfirmed(Campaign campaign) {
+		List<ReviewRound> rounds = campaign.getRounds();
+		ReviewRound last = rounds.get(rounds.size() - 1);
+		if (!campaign.isPublished() && last.getStatus() != RoundStatus.DECIDED) {
+			throw new DomainException("campaign.error.winnersNotConfirmed", last.getName());
+		}
 	}
 
 	@Transactional(readOnly = true)

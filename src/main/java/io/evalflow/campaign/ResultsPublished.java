@@ -3,7 +3,8 @@ package io.evalflow.campaign;
 import java.time.Instant;
 
 /**
- * The campaign's results are public: raised once, in the transaction that publishes them.
+ * A campaign's results were published: from now on its winners and finalists are public.
+ * Raised once, in the transaction that publishes.
  */
 public record ResultsPublished(Long campaignId, Instant publishedAt) {
 }

@@ -49,7 +49,31 @@ public enum MailTemplate {
 	 * An expert's deadline in a round was extended: {0} expert's name, {1} campaign name,
 	 * {2} round name, {3} new deadline (Instant), {4} inbox address.
 	 */
-	DEADLINE_EXTENDED("notification.mail.extended");
+	DEADLINE_EXTENDED("notification.mail.extended"),
+
+	/**
+	 * The results are published and the application won: {0} lead unit's name, {1}
+	 * campaign name, {2} practice title, {3} category name, {4} results address.
+	 */
+	OUTCOME_WINNER("notification.mail.outcomeWinner"),
+
+	/**
+	 * The results are published and the application was a finalist, not a winner:
+	 * arguments as {@link #OUTCOME_WINNER}.
+	 */
+	OUTCOME_FINALIST("notification.mail.outcomeFinalist"),
+
+	/**
+	 * The results are published and the application did not reach the final round:
+	 * arguments as {@link #OUTCOME_WINNER}.
+	 */
+	OUTCOME_NOT_SELECTED("notification.mail.outcomeNotSelected"),
+
+	/**
+	 * The results are published; the application was found ineligible at the formal
+	 * check: arguments as {@link #OUTCOME_WINNER}, then {5} the reason given.
+	 */
+	OUTCOME_INELIGIBLE("notification.mail.outcomeIneligible");
 
 	private final String key;
 

@@ -204,7 +204,7 @@ class PipelineTests {
 		Campaign campaign = this.campaigns
 			.create(TestCampaigns.threeRounds(TestCampaigns.unique("pipe-early"), 1, 4, 1, 1));
 		assertThatThrownBy(
-				() -> this.campaigns.decide(campaign.getId(), PipelineDecision.PUBLISH_RESULTS, null, "organizer"))
+				() -> this.campaigns.decide(campaign.getId(), PipelineDecision.CLOSE_SUBMISSIONS, null, "organizer"))
 			.isInstanceOf(DomainException.class)
 			.hasMessageContaining("pipeline.error.notNow");
 		assertThat(this.campaigns.get(campaign.getId()).getStatus()).isEqualTo(CampaignStatus.DRAFT);

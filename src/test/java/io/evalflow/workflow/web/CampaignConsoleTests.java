@@ -140,10 +140,10 @@ class CampaignConsoleTests {
 	void decisionAtTheWrongStageShowsTheRefusalAndChangesNothing() throws Exception {
 		Campaign campaign = this.run.threeRounds(1, 4, 1, 1);
 		String refusal = this.messages.getMessage("pipeline.error.notNow",
-				new Object[] { PipelineDecision.PUBLISH_RESULTS }, Locale.SIMPLIFIED_CHINESE);
+				new Object[] { PipelineDecision.CLOSE_SUBMISSIONS }, Locale.SIMPLIFIED_CHINESE);
 
 		MvcResult result = this.mvc
-			.perform(post("/organizer/campaigns/{id}/decisions/publish-results", campaign.getId())
+			.perform(post("/organizer/campaigns/{id}/decisions/close-submissions", campaign.getId())
 				.param("confirmed", "true")
 				.with(this.organizer)
 				.with(csrf()))
