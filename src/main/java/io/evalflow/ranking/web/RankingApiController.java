@@ -63,6 +63,18 @@ class RankingApiController {
 		return view(this.campaigns.round(roundId));
 	}
 
+	@PostMapping("/quotas")
+	@Operation(summary = "Lower a category's final quota that its finalists cannot fill",
+			description = "Only for the final round before its winners are confirmed, only for a category with "
+					+ "fewer finalists than its quota, and only down to those finalists (at least 1, or 0 when the "
+					+ "category has none), with a reason. Recorded with who, when, and the quota before and after; "
+					+ "the round is ranked again so the proposal follows the new quota.")
+	RankingView lowerQuota(@PathVariable Long roundId, @Valid @RequestBody QuotaBody body,
+			@AuthenticationPrincipal CurrentUser user) {
+		this.ranking.lowerQuota(roundId, body.categoryId(), body.quota(), body.reason(), user.getUsername());
+		return view(this.campaigns.round(roundId));
+	}
+
 	@GetMapping("/snapshot/check")
 	@Operation(summary = "Recompute a confirmed round and compare it with its frozen snapshot",
 			description = "Recomputes every application's figures from the stored reviews and compares them, the "
