@@ -1,5 +1,6 @@
 package io.evalflow.ranking.web;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -73,6 +74,18 @@ class RankingApiController {
 			@AuthenticationPrincipal CurrentUser user) {
 		this.ranking.lowerQuota(roundId, body.categoryId(), body.quota(), body.reason(), user.getUsername());
 		return view(this.campaigns.round(roundId));
+	}
+
+	@GetMapping("/quotas")
+	@Operation(summary = "The quota changes made for this final round",
+			description = "Each lowered quota: the category, the quota before and after, the reason, who and when.")
+	List<QuotaChangeView> quotaChanges(@PathVariable Long roundId) {
+		ReviewRound round = this.campaigns.round(roundId);
+		return this.campaigns.quotaChanges(round.getCampaignId())
+			.stream()
+			.filter(c -> c.getRoundId().equals(roundId))
+			.map(QuotaChangeView::of)
+			.toList();
 	}
 
 	@GetMapping("/snapshot/check")

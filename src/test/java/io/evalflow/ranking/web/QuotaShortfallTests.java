@@ -16,6 +16,7 @@ import io.evalflow.campaign.ReviewRound;
 import io.evalflow.campaign.RoundStatus;
 import io.evalflow.ranking.RankingService;
 import io.evalflow.ranking.RoundResult;
+import io.evalflow.shared.DomainException;
 import io.evalflow.submission.Application;
 import io.evalflow.submission.ApplicationStatus;
 import io.evalflow.submission.SubmissionService;
@@ -38,6 +39,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -252,8 +254,43 @@ class QuotaShortfallTests {
 			.andExpect(jsonPath("$.status").value("RANKED"));
 		assertThat(this.campaigns.quotaChanges(f.campaign().getId())).singleElement()
 			.satisfies(c -> assertThat(c.getChangedBy()).isEqualTo(this.organizerName));
+		this.mvc.perform(get(quotas).with(this.organizer))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.length()").value(1))
+			.andExpect(jsonPath("$[0].categoryId").value(f.service().getId()))
+			.andExpect(jsonPath("$[0].oldQuota").value(2))
+			.andExpect(jsonPath("$[0].newQuota").value(1))
+			.andExpect(jsonPath("$[0].reason").value(REASON))
+			.andExpect(jsonPath("$[0].changedBy").value(this.organizerName));
 		this.mvc.perform(json(cut, "{}")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("DECIDED"));
 		assertThat(this.submissions.withStatus(f.campaign().getId(), ApplicationStatus.WINNER)).hasSize(3);
+	}
+
+	@Test
+	void aQuotaCanBeLoweredOnceTheFinalistsAreKnownBeforeTheReviewsAreIn() {
+		Campaign campaign = this.run.twoRounds(2, 4);
+		this.run.publishCall(campaign);
+		List<Application> apps = this.run.submit(campaign, this.run.applicant(), 0, 0, 1);
+		Map<Long, BigDecimal> scores = Map.of(apps.get(0).getId(), new BigDecimal("9"), apps.get(1).getId(),
+				new BigDecimal("7"), apps.get(2).getId(), new BigDecimal("8"));
+		this.run.closeAndAdmitAll(campaign);
+		this.run.score(this.run.startRound(campaign, 1), scores);
+		this.ranking.confirmCut(this.run.round(campaign, 1).getId(), null, null, this.organizerName);
+		Long service = this.campaigns.get(campaign.getId()).getCategories().get(1).getId();
+		Long finalRound = this.run.round(campaign, 2).getId();
+
+		// Before the final round starts its finalists are not known.
+		assertThatThrownBy(() -> this.ranking.lowerQuota(finalRound, service, 1, REASON, this.organizerName))
+			.extracting(ex -> ((DomainException) ex).getMessageKey())
+			.isEqualTo("quota.error.notOpen");
+
+		ReviewRound last = this.run.startRound(campaign, 2);
+		this.ranking.lowerQuota(last.getId(), service, 1, REASON, this.organizerName);
+		assertThat(this.run.round(campaign, 2).getStatus()).isEqualTo(RoundStatus.OPEN);
+		this.run.score(last, scores);
+		// Ranked under the lowered quota: the proposal is confirmed as it stands.
+		this.ranking.confirmCut(last.getId(), null, null, this.organizerName);
+		assertThat(this.submissions.withStatus(campaign.getId(), ApplicationStatus.WINNER)).hasSize(3);
 	}
 
 	@Test
@@ -268,6 +305,8 @@ class QuotaShortfallTests {
 					.with(csrf())
 					.contentType(MediaType.APPLICATION_JSON)
 					.content("{\"categoryId\": " + f.service().getId() + ", \"quota\": 1, \"reason\": \"x\"}"))
+				.andExpect(status().isForbidden());
+			this.mvc.perform(get("/api/v1/rounds/" + f.round().getId() + "/quotas").with(who))
 				.andExpect(status().isForbidden());
 		}
 		assertThat(this.campaigns.get(f.campaign().getId()).category(f.service().getId()).getQuota()).isEqualTo(2);
