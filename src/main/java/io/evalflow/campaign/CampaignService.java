@@ -31,16 +31,22 @@ public class CampaignService {
 
 	static final int MAX_ROUNDS = 5;
 
+	static final int MAX_REASON = 1000;
+
 	private static final BigDecimal HALF = new BigDecimal("0.5");
 
 	private final CampaignRepository campaigns;
+
+	private final QuotaChangeRepository quotaChanges;
 
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	CampaignService(CampaignRepository campaigns, ApplicationEventPublisher events, Clock clock) {
+	CampaignService(CampaignRepository campaigns, QuotaChangeRepository quotaChanges, ApplicationEventPublisher events,
+			Clock clock) {
 		this.campaigns = campaigns;
+		this.quotaChanges = quotaChanges;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -298,6 +304,48 @@ public class CampaignService {
 		if (round.getStatus() == RoundStatus.OPEN) {
 			round.ranked(this.clock.instant());
 		}
+	}
+
+	/**
+	 * Lowers a category's quota for the campaign's final round, which must not be decided
+	 * yet, and records who did it, when and why. Whether the category's finalists justify
+	 * the change is the caller's rule (the ranking module counts them).
+	 */
+	public QuotaChange changeQuota(Long roundId, Long categoryId, int newQuota, String reason, String actor) {
+		ReviewRound round = round(roundId);
+		Campaign campaign = get(round.getCampaignId());
+		Category category = campaign.category(categoryId);
+		if (!round.isFinalRound() || round.getRuleType() != AdvancementRule.CATEGORY_QUOTA) {
+			throw new DomainException("quota.error.notFinal", round.getName());
+		}
+		if (round.getStatus() == RoundStatus.DECIDED) {
+			throw new DomainException("quota.error.decided", round.getName());
+		}
+		if (!StringUtils.hasText(reason)) {
+			throw new DomainException("quota.error.reasonRequired");
+		}
+		if (reason.trim().length() > MAX_REASON) {
+			throw new DomainException("quota.error.reasonTooLong", MAX_REASON);
+		}
+		if (newQuota < 0) {
+			throw new DomainException("quota.error.belowOne", category.getName());
+		}
+		if (newQuota >= category.getQuota()) {
+			throw new DomainException("quota.error.notLower", category.getName(), category.getQuota(), newQuota);
+		}
+		int old = category.getQuota();
+		category.changeQuota(newQuota);
+		QuotaChange change = this.quotaChanges
+			.save(new QuotaChange(category, roundId, old, newQuota, reason.trim(), actor, this.clock.instant()));
+		this.events.publishEvent(new QuotaChanged(campaign.getId(), categoryId, roundId, old, newQuota, actor,
+				change.getReason(), change.getChangedAt()));
+		return change;
+	}
+
+	/** The campaign's quota changes, oldest first. */
+	@Transactional(readOnly = true)
+	public List<QuotaChange> quotaChanges(Long campaignId) {
+		return this.quotaChanges.findByCampaignIdOrderByChangedAtAscIdAsc(campaignId);
 	}
 
 	public void cutConfirmed(Long roundId, String actor, String note) {

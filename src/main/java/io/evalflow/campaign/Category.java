@@ -74,6 +74,11 @@ public class Category {
 		return this.quota;
 	}
 
+	/** The quota in force: as defined, or as lowered since ({@link QuotaChange}). */
+	void changeQuota(int quota) {
+		this.quota = quota;
+	}
+
 	public int getSortOrder() {
 		return this.sortOrder;
 	}

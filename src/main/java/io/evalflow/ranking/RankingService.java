@@ -15,6 +15,7 @@ import io.evalflow.campaign.Campaign;
 import io.evalflow.campaign.CampaignService;
 import io.evalflow.campaign.Category;
 import io.evalflow.campaign.PipelineDecision;
+import io.evalflow.campaign.QuotaChange;
 import io.evalflow.campaign.ReviewRound;
 import io.evalflow.campaign.RoundStatus;
 import io.evalflow.campaign.TieRule;
@@ -181,14 +182,26 @@ public class RankingService {
 	 * Confirms the cut: the proposal as it stands when {@code advancedIds} is
 	 * {@code null}, otherwise exactly the given applications, which needs a reason when
 	 * it differs from the proposal. The final round must name each category's quota
-	 * exactly (or all of a category's finalists, when it has fewer).
+	 * exactly; a category with fewer finalists than its quota is a rule that cannot be
+	 * met, refused until the organizer lowers that quota ({@link #lowerQuota}).
 	 */
 	public void confirmCut(Long roundId, Set<Long> advancedIds, String reason, String actor) {
-		ReviewRound round = this.campaigns.round(roundId);
+		ReviewRound round = this.campaigns.lockRound(roundId);
 		if (round.getStatus() != RoundStatus.RANKED) {
 			throw new DomainException("cut.error.notRanked", round.getName());
 		}
 		List<RoundResult> rows = results(roundId);
+		if (round.getRuleType() == AdvancementRule.CATEGORY_QUOTA) {
+			Campaign campaign = this.campaigns.get(round.getCampaignId());
+			Map<Long, Integer> finalists = finalistsPerCategory(rows);
+			for (Category category : campaign.getCategories()) {
+				int here = finalists.getOrDefault(category.getId(), 0);
+				if (here < category.getQuota()) {
+					throw new DomainException("cut.error.quotaShortfall", category.getName(), here,
+							category.getQuota());
+				}
+			}
+		}
 		RoundSnapshot snapshot = this.snapshots.findByRoundId(roundId)
 			.orElseThrow(() -> new DomainException("cut.error.notRanked", round.getName()));
 		RoundComputation now = compute(round,
@@ -234,18 +247,69 @@ public class RankingService {
 		this.campaigns.decide(round.getCampaignId(), PipelineDecision.CONFIRM_CUT, round.getRoundNo(), actor);
 	}
 
+	private static Map<Long, Integer> finalistsPerCategory(List<RoundResult> rows) {
+		Map<Long, Integer> perCategory = new HashMap<>();
+		rows.forEach(row -> perCategory.merge(row.getCategoryId(), 1, Integer::sum));
+		return perCategory;
+	}
+
+	/**
+	 * Lowers the quota of a category of the final round that has fewer finalists than
+	 * places, so that its cut can be confirmed. Only a shortfall justifies it, and only
+	 * down to the category's finalists: at least one, or none when the category has no
+	 * finalist at all. A raise, a quota the finalists still cannot fill, a missing reason
+	 * or a round already decided are refused and change nothing. The round is ranked
+	 * again so the proposal follows the new quota.
+	 */
+	public QuotaChange lowerQuota(Long roundId, Long categoryId, Integer newQuota, String reason, String actor) {
+		ReviewRound round = this.campaigns.lockRound(roundId);
+		Campaign campaign = this.campaigns.get(round.getCampaignId());
+		Category category = campaign.category(categoryId);
+		if (round.getRuleType() != AdvancementRule.CATEGORY_QUOTA) {
+			throw new DomainException("quota.error.notFinal", round.getName());
+		}
+		if (round.getStatus() == RoundStatus.DECIDED) {
+			throw new DomainException("quota.error.decided", round.getName());
+		}
+		if (round.getStatus() != RoundStatus.OPEN && round.getStatus() != RoundStatus.RANKED) {
+			throw new DomainException("quota.error.notOpen", round.getName());
+		}
+		if (!StringUtils.hasText(reason)) {
+			throw new DomainException("quota.error.reasonRequired");
+		}
+		if (newQuota == null) {
+			throw new DomainException("quota.error.missing", category.getName());
+		}
+		int finalists = finalistsPerCategory(results(roundId)).getOrDefault(categoryId, 0);
+		if (finalists >= category.getQuota()) {
+			throw new DomainException("quota.error.noShortfall", category.getName(), finalists, category.getQuota());
+		}
+		if (newQuota >= category.getQuota()) {
+			throw new DomainException("quota.error.notLower", category.getName(), category.getQuota(), newQuota);
+		}
+		if (newQuota > finalists) {
+			throw new DomainException("quota.error.aboveFinalists", category.getName(), finalists, newQuota);
+		}
+		if (newQuota < Math.min(1, finalists)) {
+			throw new DomainException("quota.error.belowOne", category.getName());
+		}
+		QuotaChange change = this.campaigns.changeQuota(roundId, categoryId, newQuota, reason, actor);
+		if (round.getStatus() == RoundStatus.RANKED) {
+			rank(roundId);
+		}
+		return change;
+	}
+
 	private static void checkQuotas(Campaign campaign, List<RoundResult> rows, Set<Long> chosen) {
-		Map<Long, Integer> admittedPerCategory = new HashMap<>();
 		Map<Long, Integer> chosenPerCategory = new HashMap<>();
 		for (RoundResult row : rows) {
-			admittedPerCategory.merge(row.getCategoryId(), 1, Integer::sum);
 			if (chosen.contains(row.getApplicationId())) {
 				chosenPerCategory.merge(row.getCategoryId(), 1, Integer::sum);
 			}
 		}
 		List<String> wrong = new ArrayList<>();
 		for (Category category : campaign.getCategories()) {
-			int expected = Math.min(category.getQuota(), admittedPerCategory.getOrDefault(category.getId(), 0));
+			int expected = category.getQuota();
 			int actual = chosenPerCategory.getOrDefault(category.getId(), 0);
 			if (actual != expected) {
 				wrong.add(category.getName() + " " + actual + "/" + expected);

@@ -1,5 +1,6 @@
 package io.evalflow.ranking.web;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -61,6 +62,30 @@ class RankingApiController {
 			@AuthenticationPrincipal CurrentUser user) {
 		this.ranking.confirmCut(roundId, body.advancedIds(), body.reason(), user.getUsername());
 		return view(this.campaigns.round(roundId));
+	}
+
+	@PostMapping("/quotas")
+	@Operation(summary = "Lower a category's final quota that its finalists cannot fill",
+			description = "Only for the final round before its winners are confirmed, only for a category with "
+					+ "fewer finalists than its quota, and only down to those finalists (at least 1, or 0 when the "
+					+ "category has none), with a reason. Recorded with who, when, and the quota before and after; "
+					+ "the round is ranked again so the proposal follows the new quota.")
+	RankingView lowerQuota(@PathVariable Long roundId, @Valid @RequestBody QuotaBody body,
+			@AuthenticationPrincipal CurrentUser user) {
+		this.ranking.lowerQuota(roundId, body.categoryId(), body.quota(), body.reason(), user.getUsername());
+		return view(this.campaigns.round(roundId));
+	}
+
+	@GetMapping("/quotas")
+	@Operation(summary = "The quota changes made for this final round",
+			description = "Each lowered quota: the category, the quota before and after, the reason, who and when.")
+	List<QuotaChangeView> quotaChanges(@PathVariable Long roundId) {
+		ReviewRound round = this.campaigns.round(roundId);
+		return this.campaigns.quotaChanges(round.getCampaignId())
+			.stream()
+			.filter(c -> c.getRoundId().equals(roundId))
+			.map(QuotaChangeView::of)
+			.toList();
 	}
 
 	@GetMapping("/snapshot/check")

@@ -9,6 +9,7 @@ import io.evalflow.account.CurrentUser;
 import io.evalflow.campaign.AdvancementRule;
 import io.evalflow.campaign.Campaign;
 import io.evalflow.campaign.CampaignService;
+import io.evalflow.campaign.QuotaChange;
 import io.evalflow.campaign.ReviewRound;
 import io.evalflow.campaign.RoundStatus;
 import io.evalflow.ranking.RankingService;
@@ -85,6 +86,11 @@ class RankingController {
 			}
 			RoundSnapshot snapshot = this.ranking.snapshot(round.getId()).orElse(null);
 			model.addAttribute("snapshot", snapshot);
+			model.addAttribute("quotaChanges",
+					this.campaigns.quotaChanges(campaignId)
+						.stream()
+						.filter(c -> c.getRoundId().equals(round.getId()))
+						.toList());
 			model.addAttribute("ranking",
 					RankingPage.of(campaign, round, results,
 							this.submissions.byIds(results.stream().map(RoundResult::getApplicationId).toList()),
@@ -121,6 +127,37 @@ class RankingController {
 		catch (DomainException refusal) {
 			redirect.addFlashAttribute("error", this.messages.of(refusal));
 			redirect.addFlashAttribute(FORM, form);
+		}
+		return back;
+	}
+
+	/**
+	 * Lowers a category's final quota that its finalists cannot fill, with a reason; the
+	 * proposal follows the new quota.
+	 */
+	@PostMapping("/quota")
+	String lowerQuota(@PathVariable Long campaignId, @PathVariable int roundNo, @Valid QuotaForm form,
+			BindingResult binding, @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect,
+			Locale locale) {
+		Campaign campaign = this.campaigns.get(campaignId);
+		ReviewRound round = round(campaign, roundNo);
+		String back = "redirect:/organizer/campaigns/" + campaignId + "/rounds/" + roundNo + "/ranking";
+		if (binding.hasErrors()) {
+			FieldError reason = binding.getFieldError("reason");
+			String error = (reason != null) ? reason.getDefaultMessage() : (binding.getFieldError("quota") != null)
+					? this.messages.get("ranking.quota.notANumber") : this.messages.get("error.badRequest");
+			redirect.addFlashAttribute("error", error);
+			return back;
+		}
+		try {
+			QuotaChange change = this.ranking.lowerQuota(round.getId(), form.getCategoryId(), form.getQuota(),
+					form.getReason(), user.getUsername());
+			redirect.addFlashAttribute("success",
+					this.messages.get("ranking.quota.done", campaign.category(change.getCategoryId()).name(locale),
+							change.getOldQuota(), change.getNewQuota()));
+		}
+		catch (DomainException refusal) {
+			redirect.addFlashAttribute("error", this.messages.of(refusal));
 		}
 		return back;
 	}

@@ -110,9 +110,17 @@ record RankingPage(List<Group> groups, List<Long> hiddenSelected, boolean anyTie
 					rows.stream().filter(Row::selected).count());
 		}
 
-		/** How many the final round must pick here: the quota, or all when fewer. */
+		/** How many the final round must pick here: the category's quota. */
 		public long quotaHere() {
-			return (this.category != null) ? Math.min(this.category.getQuota(), this.rows.size()) : 0;
+			return (this.category != null) ? this.category.getQuota() : 0;
+		}
+
+		/**
+		 * Whether the category has fewer finalists than its quota: the cut is refused
+		 * until the quota is lowered.
+		 */
+		public boolean shortfall() {
+			return this.category != null && this.rows.size() < this.category.getQuota();
 		}
 
 	}

@@ -17,6 +17,7 @@ import io.evalflow.campaign.Campaign;
 import io.evalflow.campaign.CampaignDefinition;
 import io.evalflow.campaign.CampaignDefinition.RoundDefinition;
 import io.evalflow.campaign.CampaignService;
+import io.evalflow.campaign.Category;
 import io.evalflow.campaign.ReviewRound;
 import io.evalflow.campaign.RoundStatus;
 import io.evalflow.campaign.ScoringSettings;
@@ -284,6 +285,14 @@ class ScoringScreenTests {
 			.getContentAsString();
 		assertThat(html.split("本类别获奖名额 1 个，但只有 0 份参评，名额无法补满", -1)).hasSize(4);
 		assertThat(html).contains("依次比较 实效性、创新性 的平均得分");
+		// Those quotas cannot be met: refused until each is lowered, to none, with a
+		// reason.
+		assertThatThrownBy(() -> this.ranking.confirmCut(last.getId(), null, null, this.organizerName))
+			.extracting(ex -> ((DomainException) ex).getMessageKey())
+			.isEqualTo("cut.error.quotaShortfall");
+		for (Category empty : this.campaigns.get(campaign.getId()).getCategories().subList(1, 4)) {
+			this.ranking.lowerQuota(last.getId(), empty.getId(), 0, "本类别无申报进入终审", this.organizerName);
+		}
 		assertThatThrownBy(() -> this.ranking.confirmCut(last.getId(), null, null, this.organizerName))
 			.extracting(ex -> ((DomainException) ex).getMessageKey())
 			.isEqualTo("cut.error.tieOpen");

@@ -63,7 +63,10 @@ class OrganizerAccessTests {
 		Long id = this.campaign.getId();
 		return List.of(post("/organizer/campaigns/{id}/decisions/publish-call", id),
 				post("/organizer/campaigns/{id}/decisions/start-round", id).param("roundNo", "1"),
-				post("/organizer/campaigns/{id}/rounds/1/ranking/cut", id).param("advanced", "1"));
+				post("/organizer/campaigns/{id}/rounds/1/ranking/cut", id).param("advanced", "1"),
+				post("/organizer/campaigns/{id}/rounds/3/ranking/quota", id).param("categoryId", "1")
+					.param("quota", "1")
+					.param("reason", "x"));
 	}
 
 	@Test
