@@ -9,6 +9,7 @@ import io.evalflow.campaign.Campaign;
 import io.evalflow.campaign.CampaignCreated;
 import io.evalflow.campaign.CampaignService;
 import io.evalflow.campaign.PipelineDecision;
+import io.evalflow.campaign.QuotaChanged;
 import io.evalflow.campaign.ResultsPublished;
 import io.evalflow.campaign.RoundCutConfirmed;
 import io.evalflow.ranking.RankingService;
@@ -16,6 +17,7 @@ import io.evalflow.ranking.RoundResult;
 import io.evalflow.review.AssignmentChanged;
 import io.evalflow.review.AssignmentReleased;
 import io.evalflow.review.DeadlineExtended;
+import io.evalflow.review.ExpertJoined;
 import io.evalflow.review.Review;
 import io.evalflow.review.ReviewReassigned;
 import io.evalflow.review.ReviewReopened;
@@ -249,6 +251,25 @@ class AuditRecorder {
 			.detail("advanced", advanced)
 			.detail("addedToProposal", override ? added : null)
 			.detail("leftOutOfProposal", override ? left : null)
+			.build());
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+	void on(QuotaChanged event) {
+		this.log.append(AuditEntry.of("quota.changed", "category", event.categoryId())
+			.campaign(event.campaignId())
+			.actor(event.actor())
+			.reason(event.reason())
+			.detail("roundId", event.roundId())
+			.detail("oldQuota", event.oldQuota())
+			.detail("newQuota", event.newQuota())
+			.build());
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+	void on(ExpertJoined event) {
+		this.log.append(AuditEntry.of("expert.joined", "expert", event.expertId())
+			.detail("username", event.username())
 			.build());
 	}
 

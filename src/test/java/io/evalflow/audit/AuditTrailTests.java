@@ -1,5 +1,9 @@
 package io.evalflow.audit;
 
+import org.springframework.context.ApplicationEventPublisher;
+import io.evalflow.campaign.QuotaChanged;
+import io.evalflow.review.ExpertService;
+import io.evalflow.review.ExpertRequest;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -114,6 +118,12 @@ class AuditTrailTests {
 	@Autowired
 	ReplacementService replacements;
 
+	@Autowired
+	ExpertService experts;
+
+	@Autowired
+	ApplicationEventPublisher events;
+
 	Driven published;
 
 	@BeforeAll
@@ -173,6 +183,26 @@ class AuditTrailTests {
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("application.submitted", applicant, campaign.getId()),
 					org.assertj.core.groups.Tuple.tuple("application.withdrawn", applicant, campaign.getId()));
 		assertThat(about.get(0).details()).contains(submitted.getReferenceNo());
+	}
+
+	@Test
+	void anExpertJoiningThePoolAndALoweredQuotaAreAuditedWithWhoAndWhy() {
+		String username = CampaignRunner.unique("au-joined");
+		Expert expert = this.experts.create(new ExpertRequest(username, CampaignRunner.PASSWORD, "审计专家",
+				"审计专家单位 " + username, "北京", "研究员", Set.of(), 10));
+		assertThat(this.log.about("expert", expert.getId())).singleElement().satisfies(r -> {
+			assertThat(r.action()).isEqualTo("expert.joined");
+			assertThat(r.details()).contains(username);
+		});
+		Long campaignId = this.published.campaignId();
+		this.transactions.executeWithoutResult(status -> this.events.publishEvent(
+				new QuotaChanged(campaignId, 424242L, 1L, 10, 8, "organizer", "该类别仅有 8 个入围案例", Instant.now())));
+		assertThat(this.log.about("category", 424242L)).singleElement().satisfies(r -> {
+			assertThat(r.action()).isEqualTo("quota.changed");
+			assertThat(r.actor()).isEqualTo("organizer");
+			assertThat(r.reason()).isEqualTo("该类别仅有 8 个入围案例");
+			assertThat(r.details()).contains("\"oldQuota\":10", "\"newQuota\":8");
+		});
 	}
 
 	@Test
