@@ -11,27 +11,29 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
 /**
  * The fonts of one document. Chinese is set in Droid Sans Fallback, read from the
  * classpath once per JVM and embedded as a subset once per document, so a document
  * carries only the glyphs it uses. That font has no glyphs for ASCII letters, digits and
- * most Western punctuation: those are set in Helvetica, a base font every PDF reader has
- * (not embedded), the font switching run by run within a line.
+ * most Western punctuation: those are set in DejaVu Sans, embedded the same way, the font
+ * switching run by run within a line. No text depends on a font of the reader's.
  */
 final class PdfFonts {
 
 	static final String CJK_FONT = "/fonts/DroidSansFallbackFull.ttf";
 
+	static final String LATIN_FONT = "/fonts/DejaVuSans.ttf";
+
 	private static final Glyph NO_GLYPH = new Glyph(null, -1);
 
 	private static volatile byte[] cjkBytes;
 
+	private static volatile byte[] latinBytes;
+
 	private final PDType0Font cjk;
 
-	private final PDFont latin = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+	private final PDType0Font latin;
 
 	/** The font and advance of each code point seen; {@link #NO_GLYPH} for none. */
 	private final Map<Integer, Glyph> glyphs = new HashMap<>();
@@ -39,6 +41,7 @@ final class PdfFonts {
 	PdfFonts(PDDocument document) {
 		try {
 			this.cjk = PDType0Font.load(document, new ByteArrayInputStream(cjkBytes()), true);
+			this.latin = PDType0Font.load(document, new ByteArrayInputStream(latinBytes()), true);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -48,15 +51,28 @@ final class PdfFonts {
 	private static byte[] cjkBytes() throws IOException {
 		byte[] bytes = cjkBytes;
 		if (bytes == null) {
-			try (InputStream in = PdfFonts.class.getResourceAsStream(CJK_FONT)) {
-				if (in == null) {
-					throw new IOException("font missing from the classpath: " + CJK_FONT);
-				}
-				bytes = in.readAllBytes();
-			}
+			bytes = read(CJK_FONT);
 			cjkBytes = bytes;
 		}
 		return bytes;
+	}
+
+	private static byte[] latinBytes() throws IOException {
+		byte[] bytes = latinBytes;
+		if (bytes == null) {
+			bytes = read(LATIN_FONT);
+			latinBytes = bytes;
+		}
+		return bytes;
+	}
+
+	private static byte[] read(String font) throws IOException {
+		try (InputStream in = PdfFonts.class.getResourceAsStream(font)) {
+			if (in == null) {
+				throw new IOException("font missing from the classpath: " + font);
+			}
+			return in.readAllBytes();
+		}
 	}
 
 	/**
@@ -132,7 +148,9 @@ final class PdfFonts {
 		}
 	}
 
-	/** The CJK font where it has the glyph, else Helvetica where it has it, else none. */
+	/**
+	 * The CJK font where it has the glyph, else DejaVu Sans where it has it, else none.
+	 */
 	private Glyph glyph(int cp) {
 		return this.glyphs.computeIfAbsent(cp, c -> {
 			String text = new String(Character.toChars(c));

@@ -17,7 +17,7 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
  * Writes text onto pages: a cursor that moves down the page, paragraphs wrapped by
  * {@link LineBreaker} to the measure, a new page when the current one is full, page
  * numbers in the footers at the end. The fonts are {@link PdfFonts}'s: Chinese in the
- * embedded CJK font, Latin in Helvetica.
+ * embedded CJK font, Latin in embedded DejaVu Sans.
  */
 final class PdfWriter implements AutoCloseable {
 

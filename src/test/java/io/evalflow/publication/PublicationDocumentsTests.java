@@ -1,5 +1,10 @@
 package io.evalflow.publication;
 
+import java.util.ArrayList;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.PDPage;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.HashMap;
@@ -100,7 +105,23 @@ class PublicationDocumentsTests {
 				}
 			}.getText(document);
 			assertThat(contents).contains("目录", "北京市网格化管理实践 3");
+			assertEveryFontIsEmbedded(document);
 		}
+	}
+
+	/** Chinese and Latin alike come from fonts inside the document, not the reader's. */
+	private static void assertEveryFontIsEmbedded(PDDocument document) throws IOException {
+		List<String> fonts = new ArrayList<>();
+		for (PDPage page : document.getPages()) {
+			PDResources resources = page.getResources();
+			for (COSName name : resources.getFontNames()) {
+				PDFont font = resources.getFont(name);
+				assertThat(font.isEmbedded()).as(font.getName()).isTrue();
+				fonts.add(font.getName());
+			}
+		}
+		assertThat(fonts).anyMatch(name -> name.contains("DroidSansFallback"))
+			.anyMatch(name -> name.contains("DejaVuSans"));
 	}
 
 	@Test
@@ -115,6 +136,7 @@ class PublicationDocumentsTests {
 			assertThat(text).contains(WINNER_TITLES);
 			assertThat(text).contains(this.published.anhuiUnit() + "：");
 			assertThat(text).doesNotContain("北京市网格化管理实践", "浙江微博实践");
+			assertEveryFontIsEmbedded(document);
 		}
 	}
 
