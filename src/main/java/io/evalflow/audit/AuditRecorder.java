@@ -11,7 +11,7 @@ import io.evalflow.campaign.CampaignService;
 import io.evalflow.campaign.PipelineDecision;
 import io.evalflow.campaign.QuotaChanged;
 import io.evalflow.campaign.ResultsPublished;
-import io.evalflow.campaign.RoundCutConfirmed;
+import io.evalflow.ranking.CutConfirmed;
 import io.evalflow.ranking.RankingService;
 import io.evalflow.ranking.RoundResult;
 import io.evalflow.review.AssignmentChanged;
@@ -221,10 +221,11 @@ class AuditRecorder {
 
 	/**
 	 * A cut that differs from the proposal is an override: the row says which
-	 * applications the organizer added and which they left out.
+	 * applications the organizer added and which they left out. The snapshot's hashes go
+	 * into the chain too, so the frozen round and the log vouch for each other.
 	 */
 	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
-	void on(RoundCutConfirmed event) {
+	void on(CutConfirmed event) {
 		List<RoundResult> rows = this.ranking.results(event.roundId());
 		List<Long> advanced = rows.stream()
 			.filter(r -> Boolean.TRUE.equals(r.getAdvanced()))
@@ -245,12 +246,14 @@ class AuditRecorder {
 		this.log.append(AuditEntry.of(override ? "cut.overridden" : "cut.confirmed", "round", event.roundId())
 			.campaign(event.campaignId())
 			.actor(event.actor())
-			.reason(event.note())
+			.reason(event.reason())
 			.detail("roundNo", event.roundNo())
 			.detail("admitted", rows.size())
 			.detail("advanced", advanced)
 			.detail("addedToProposal", override ? added : null)
 			.detail("leftOutOfProposal", override ? left : null)
+			.detail("inputsHash", event.inputsHash())
+			.detail("figuresHash", event.figuresHash())
 			.build());
 	}
 

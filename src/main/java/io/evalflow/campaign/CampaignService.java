@@ -351,8 +351,6 @@ public class CampaignService {
 	public void cutConfirmed(Long roundId, String actor, String note) {
 		ReviewRound round = round(roundId);
 		round.cutConfirmed(this.clock.instant(), actor, note);
-		this.events
-			.publishEvent(new RoundCutConfirmed(round.getCampaignId(), roundId, round.getRoundNo(), actor, note));
 	}
 
 }

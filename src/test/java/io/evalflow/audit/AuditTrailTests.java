@@ -250,6 +250,11 @@ class AuditTrailTests {
 		assertThat(cut.reason()).isEqualTo("每个类别至少一项入围");
 		assertThat(cut.details()).contains("\"addedToProposal\":[" + apps.get(2).getId() + "]",
 				"\"leftOutOfProposal\":[" + apps.get(1).getId() + "]");
+		// The frozen snapshot's hashes are in the chain.
+		String figuresHash = this.jdbc.queryForObject("SELECT figures_hash FROM round_snapshot WHERE round_id = ?",
+				String.class, round.getId());
+		assertThat(figuresHash).hasSize(64);
+		assertThat(cut.details()).contains("\"figuresHash\":\"" + figuresHash + "\"", "\"inputsHash\":\"");
 	}
 
 	@Test
